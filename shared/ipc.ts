@@ -1,0 +1,115 @@
+/**
+ * The contract between the UI (or any host) and the engine: commands that return a promise,
+ * events the engine emits. One list of names feeds the preload, the IPC handlers, the WebSocket
+ * bridge, the child-process protocol and the tests.
+ */
+import type { Diagnostic } from './diagnostics';
+import type { LostMessage, TraceBatch, TraceTables } from './trace';
+
+export type RunState = 'idle' | 'building' | 'running' | 'stopping' | 'stopped' | 'failed';
+
+export interface Capabilities {
+  ipc: boolean;
+  pgm: boolean;
+  tipc: boolean;
+  norm: boolean;
+  curve: boolean;
+  gssapi: boolean;
+  draft: boolean;
+}
+
+export interface StartOptions {
+  /** Move every tcp endpoint the app binds (and only its own peers reach) to a free loopback port. */
+  freePorts?: boolean;
+  /** How long every connection may take to complete its handshake before the run fails. */
+  handshakeTimeoutMs?: number;
+  /** Bound of the engine's trace ring, in records. */
+  traceCapacity?: number;
+}
+
+export type MonitorKind =
+  | 'listening'
+  | 'bind-failed'
+  | 'accepted'
+  | 'accept-failed'
+  | 'connected'
+  | 'connect-delayed'
+  | 'connect-retried'
+  | 'disconnected'
+  | 'handshake-ok'
+  | 'handshake-failed'
+  | 'closed'
+  | 'close-failed';
+
+export interface NodeStats {
+  node: string;
+  sent: number;
+  received: number;
+  bytesOut: number;
+  bytesIn: number;
+}
+
+export interface EdgeStats {
+  edge: string;
+  messages: number;
+  bytes: number;
+  /** messages per second over the last stats period */
+  rate: number;
+}
+
+export interface StatusReply {
+  state: RunState;
+  runId: number;
+  openSockets: number;
+  libzmq: string;
+  capabilities: Capabilities;
+}
+
+export interface InjectRequest {
+  node: string;
+  port?: string;
+  /** One string per frame. */
+  frames: string[];
+  encoding?: 'text' | 'hex' | 'base64';
+}
+
+/** Commands, UI -> engine. Each returns a promise of its reply. */
+export interface EngineCommands {
+  start(topology: unknown, options?: StartOptions): Promise<{ runId: number; diagnostics: Diagnostic[] }>;
+  stop(): Promise<{ closedSockets: number }>;
+  inject(request: InjectRequest): Promise<{ msg: number }>;
+  status(): Promise<StatusReply>;
+}
+export type CommandName = keyof EngineCommands;
+export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status'];
+
+/** Events, engine -> UI. */
+export type EngineEvent =
+  | { type: 'state'; runId: number; state: RunState; reason?: string }
+  | { type: 'diagnostics'; runId: number; diagnostics: Diagnostic[] }
+  | { type: 'tables'; runId: number; tables: TraceTables }
+  | { type: 'log'; runId: number; t: number; node: string; line: string; level: 'info' | 'warn' | 'error' }
+  | { type: 'monitor'; runId: number; t: number; node: string; port: string; kind: MonitorKind; endpoint: string; detail?: string }
+  | { type: 'trace'; runId: number; batch: TraceBatch }
+  | { type: 'stats'; runId: number; nodes: NodeStats[]; edges: EdgeStats[] }
+  | { type: 'error'; runId: number; node?: string; edge?: string; code: string; message: string; hint: string }
+  | { type: 'finished'; runId: number }
+  | { type: 'lost'; runId: number; messages: LostMessage[]; total: number }
+  | { type: 'engine'; status: 'exited' | 'restarted'; reason: string };
+export type EventType = EngineEvent['type'];
+export const EVENT_TYPES: readonly EventType[] = [
+  'state',
+  'diagnostics',
+  'tables',
+  'log',
+  'monitor',
+  'trace',
+  'stats',
+  'error',
+  'finished',
+  'lost',
+  'engine',
+];
+
+/** Where an engine sends its events: Electron, the WebSocket host, the CLI and tests each pass one. */
+export type EventSink = (event: EngineEvent) => void;

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/interop/**/*.test.ts', 'test/cli/**/*.test.ts'],
+    // Engine tests hold real sockets and ports: keep files apart, bounded in time.
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
