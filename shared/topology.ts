@@ -83,6 +83,8 @@ export const Edge = z.strictObject({
   targetPort: z.enum(PORTS).optional(),
   endpoint: z.string().min(1).max(1024),
   bind: z.enum(['source', 'target']).default('target'),
+  /** The connecting end joins this long after the run started; the start barrier does not wait for it. */
+  connectDelayMs: z.number().min(0).max(3_600_000).optional(),
   label: label.optional(),
 });
 

@@ -1,0 +1,15 @@
+/** PUSH: hand tasks downstream; PUSH blocks when no PULL can take more (its mute state). */
+import { fillTemplate } from '../../shared/behaviors';
+import type { BehaviorOf } from '../../shared/behaviors';
+import type { NodeContext } from './context';
+import { attempt, socketOf } from './context';
+
+export async function produce(ctx: NodeContext, b: BehaviorOf<'produce'>): Promise<void> {
+  const sock = socketOf(ctx);
+  for (let i = 0; i < b.count && !ctx.stopped; i++) {
+    const payload = fillTemplate(b.payload, { i, node: ctx.label });
+    ctx.log(`Sending ${payload}`);
+    if ((await attempt(ctx, `sending "${payload}"`, () => sock.send([payload]))) === undefined) return;
+    if (b.intervalMs > 0) await ctx.sleep(b.intervalMs);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * SUB / XSUB: print what arrives. A SUB's subscriptions are set by the session before it
+ * connects; an XSUB subscribes by sending `\x01topic` upstream, which is traced like any message.
+ */
+import type { BehaviorOf } from '../../shared/behaviors';
+import type { NodeContext } from './context';
+import { attempt, socketOf, text } from './context';
+
+export async function subscribe(ctx: NodeContext, b: BehaviorOf<'subscribe'>): Promise<void> {
+  const sock = socketOf(ctx);
+  if (sock.type === 'XSUB') {
+    for (const topic of b.topics) {
+      const frame = Buffer.concat([Buffer.from([1]), Buffer.from(topic)]);
+      if ((await attempt(ctx, `subscribing to "${topic}"`, () => sock.send([frame], { control: true }))) === undefined) return;
+    }
+  }
+  await consumeLoop(ctx, b.count);
+}
+
+/** Receives and prints each message until `count` (if set) or the end of the run. */
+export async function consumeLoop(ctx: NodeContext, count: number | undefined): Promise<void> {
+  const sock = socketOf(ctx);
+  let n = 0;
+  while (!ctx.stopped && (count === undefined || n < count)) {
+    const m = await attempt(ctx, 'receiving', () => sock.receive());
+    if (!m) return;
+    n++;
+    ctx.log(text(m.frames));
+  }
+  if (count !== undefined && n >= count) ctx.log(`Received ${n} messages`);
+}
+
+export async function consume(ctx: NodeContext, b: BehaviorOf<'consume'>): Promise<void> {
+  await consumeLoop(ctx, b.count);
+}

@@ -1,0 +1,123 @@
+/**
+ * Building a run: create every socket, watch it, then bind everything, then connect everything,
+ * then wait at the barrier. Each failure becomes a diagnostic naming the node or edge.
+ */
+import type * as zmq from 'zeromq';
+import type { Diagnostic } from '../shared/diagnostics';
+import type { RunPlan, PlannedConnect } from './plan';
+import { freePortEndpoint } from './plan';
+import { createSocket, SocketOptionError } from './sockets';
+import type { HandshakeTracker } from './handshakes';
+import { hintFor } from './behaviors/context';
+import type { ZmqError } from './behaviors/context';
+
+export function createSockets(plan: RunPlan): { sockets: zmq.Socket[]; diagnostics: Diagnostic[] } {
+  const sockets: zmq.Socket[] = [];
+  for (const p of plan.sockets) {
+    try {
+      const socket = createSocket(p.type, p.options);
+      if (p.type === 'SUB' && p.subscribe.length > 0) (socket as zmq.Subscriber).subscribe(...p.subscribe);
+      sockets.push(socket);
+    } catch (err) {
+      for (const s of sockets) s.close();
+      const field = err instanceof SocketOptionError ? err.option : undefined;
+      return {
+        sockets: [],
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'socket-create',
+            nodeId: p.nodeId,
+            ...(field ? { field } : {}),
+            message: `could not create the ${p.type} socket of ${p.label}${p.port ? ` (${p.port})` : ''}: ${(err as Error).message}`,
+            hint: 'check the socket options of this node against docs/topology-format.md',
+          },
+        ],
+      };
+    }
+  }
+  return { sockets, diagnostics: [] };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Binds with a short retry: a port closed a moment ago can still be in use (~1 in 20 here). */
+async function bindWithRetry(socket: zmq.Socket, address: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await socket.bind(address);
+      return;
+    } catch (err) {
+      if ((err as ZmqError).code !== 'EADDRINUSE' || attempt >= 5) throw err;
+      await sleep(40 * (attempt + 1));
+    }
+  }
+}
+
+export async function bindAll(plan: RunPlan, sockets: zmq.Socket[]): Promise<{ bound: Map<string, string>; diagnostics: Diagnostic[] }> {
+  const bound = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const b of plan.binds) {
+    const p = plan.sockets[b.socket];
+    const address = b.freePort ? freePortEndpoint(b.endpoint) : b.endpoint;
+    try {
+      await bindWithRetry(sockets[b.socket], address);
+      bound.set(b.endpoint, sockets[b.socket].lastEndpoint ?? address);
+    } catch (err) {
+      const e = err as ZmqError;
+      diagnostics.push({
+        severity: 'error',
+        code: 'bind-failed',
+        nodeId: p.nodeId,
+        edgeId: b.edges[0],
+        message: `${p.label}${p.port ? ` (${p.port})` : ''} could not bind ${address}: ${e.message}${e.code ? ` (${e.code})` : ''}`,
+        hint: hintFor(e.code === 'EADDRINUSE' ? 'EADDRINUSE' : undefined) + (e.code === 'EADDRINUSE' ? '; or run with free ports' : ''),
+      });
+    }
+  }
+  return { bound, diagnostics };
+}
+
+export function connectOne(plan: RunPlan, sockets: zmq.Socket[], c: PlannedConnect, address: string): Diagnostic | undefined {
+  try {
+    sockets[c.socket].connect(address);
+    return undefined;
+  } catch (err) {
+    const p = plan.sockets[c.socket];
+    return {
+      severity: 'error',
+      code: 'connect-failed',
+      nodeId: p.nodeId,
+      edgeId: c.edge,
+      message: `${p.label} could not connect to ${address}: ${(err as Error).message}`,
+      hint: 'check the endpoint: tcp://host:port, ipc://path or inproc://name',
+    };
+  }
+}
+
+/** Waits for the handshake of every connection between the app's own sockets. */
+export async function barrier(
+  plan: RunPlan,
+  connects: { c: PlannedConnect; address: string }[],
+  tracker: HandshakeTracker,
+  timeoutMs: number,
+): Promise<Diagnostic[]> {
+  const waits = connects
+    .filter(({ c, address }) => c.toOwnSocket && !address.startsWith('inproc://'))
+    .map(async ({ c, address }) => {
+      if (await tracker.wait(c.socket, address, timeoutMs)) return undefined;
+      const p = plan.sockets[c.socket];
+      const d: Diagnostic = {
+        severity: 'error',
+        code: 'handshake-timeout',
+        nodeId: p.nodeId,
+        edgeId: c.edge,
+        message: `the connection of ${p.label} to ${address} did not complete its ZMTP handshake within ${timeoutMs} ms`,
+        hint: 'libzmq refuses incompatible socket types only by dropping the connection; check both ends of this edge',
+      };
+      return d;
+    });
+  const results = await Promise.all(waits);
+  if (connects.some(({ address }) => address.startsWith('inproc://'))) await sleep(20); // inproc has no events
+  return results.filter((d): d is Diagnostic => d !== undefined);
+}

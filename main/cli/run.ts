@@ -1,0 +1,90 @@
+/**
+ * `zmq-studio run`: one run of one topology with the engine in this process (DESIGN.md: the CLI
+ * may run it in-process). Prints as events come, ends at `finished`, --duration, a failed or
+ * stopped run, or Ctrl-C; then stops the engine and prints the summary.
+ */
+import { performance } from 'node:perf_hooks';
+import { hasErrors } from '../../shared/diagnostics';
+import type { EngineEvent } from '../../shared/ipc';
+import type { RunFlags } from './args';
+import { CliError, EXIT } from './errors';
+import { topologyFacts } from './facts';
+import { loadSource } from './input';
+import type { CliIo } from './io';
+import { EventPrinter, jsonLine } from './print';
+import { formatSummary, RunTally } from './summary';
+import { TraceFile } from './traceFile';
+import { versionLine } from './usage';
+
+type Ending = 'finished' | 'duration' | 'failed' | 'stopped' | 'interrupted';
+
+export async function runCommand(input: string, flags: RunFlags, io: CliIo): Promise<number> {
+  const source = await loadSource(input);
+  const facts = topologyFacts(source.doc);
+  const trace = flags.trace
+    ? await TraceFile.open(flags.trace, { topology: source.doc, source: source.name, createdAt: new Date().toISOString(), tool: versionLine() })
+    : undefined;
+  // Loaded only now: help, examples and input errors need neither libzmq nor the engine.
+  const { createEngine } = await import('../engine');
+
+  const printer = new EventPrinter(io, facts.labels, flags.json);
+  const tally = new RunTally();
+  let end: (why: Ending) => void = () => undefined;
+  const ended = new Promise<Ending>((resolve) => {
+    end = resolve;
+  });
+  const engine = createEngine((event: EngineEvent) => {
+    tally.add(event);
+    trace?.add(event);
+    printer.print(event);
+    if (event.type === 'finished') end('finished');
+    else if (event.type === 'state' && (event.state === 'failed' || event.state === 'stopped')) end(event.state);
+  });
+  const onSigint = (): void => end('interrupted');
+  process.once('SIGINT', onSigint);
+  const startedAt = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  let ending: Ending;
+  try {
+    const reply = await engine.start(source.doc, { freePorts: flags.freePorts, handshakeTimeoutMs: flags.handshakeTimeoutMs });
+    printer.diagnostics(reply.diagnostics);
+    if (hasErrors(reply.diagnostics)) return EXIT.failed;
+    if (flags.durationMs !== undefined) timer = setTimeout(() => end('duration'), flags.durationMs);
+    else if (!facts.finishes && !flags.json) io.err('zmq-studio: no behaviour here ends by itself: running until Ctrl-C (or pass --duration <ms>)');
+    ending = await ended;
+    await engine.stop();
+  } catch (err) {
+    throw new CliError(EXIT.failed, `run failed: ${err instanceof Error ? err.message : String(err)}`, 'this is likely a bug in zmq-studio; --json shows every event');
+  } finally {
+    clearTimeout(timer);
+    process.off('SIGINT', onSigint);
+    await engine.dispose();
+    await trace?.close();
+  }
+
+  const summary = tally.summary();
+  const ms = Math.round(performance.now() - startedAt);
+  if (flags.json) io.out(jsonLine({ type: 'summary', ending, ms, ...summary }));
+  else io.out(['', ...formatSummary(summary, facts, `summary: ${describe(ending)} after ${ms} ms`)].join('\n'));
+  if (trace?.failure) io.err(`zmq-studio: ${trace.path}: the trace file is incomplete: ${trace.failure}`);
+  else if (trace && !flags.json) io.out(`trace file: ${trace.path} (${trace.records} records)`);
+
+  if (ending === 'interrupted') return EXIT.interrupted;
+  if (ending === 'failed' || summary.errors > 0 || trace?.failure) return EXIT.failed;
+  return EXIT.ok;
+}
+
+function describe(ending: Ending): string {
+  switch (ending) {
+    case 'finished':
+      return 'every finite behaviour finished';
+    case 'duration':
+      return 'stopped at --duration';
+    case 'failed':
+      return 'the run failed';
+    case 'stopped':
+      return 'the run stopped';
+    case 'interrupted':
+      return 'interrupted';
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * createEngine(sink): the engine every host drives. One run at a time; a new start stops the
+ * previous run first. Commands never throw past a clear message, events go only to the sink.
+ */
+import type { Capabilities, EventSink, InjectRequest, StartOptions, StatusReply } from '../shared/ipc';
+import type { Diagnostic } from '../shared/diagnostics';
+import { hasErrors } from '../shared/diagnostics';
+import { validate } from '../shared/validate';
+import { loadTopology } from '../shared/load';
+import type { Engine, EngineOptions } from './engineApi';
+import { Session } from './session';
+import { libzmqCapabilities, libzmqVersion } from './sockets';
+import { hintFor } from './behaviors/context';
+import type { ZmqError } from './behaviors/context';
+
+export function capabilities(overrides: Partial<Capabilities> = {}): Capabilities {
+  const c = libzmqCapabilities;
+  return {
+    ipc: c.ipc ?? false,
+    pgm: c.pgm ?? false,
+    tipc: c.tipc ?? false,
+    norm: c.norm ?? false,
+    curve: c.curve ?? false,
+    gssapi: c.gssapi ?? false,
+    draft: c.draft ?? false,
+    ...overrides,
+  };
+}
+
+export function createEngine(sink: EventSink, options: EngineOptions = {}): Engine {
+  const caps = capabilities(options.capabilities);
+  let session: Session | undefined;
+  let runs = 0;
+  let disposed = false;
+
+  async function start(doc: unknown, startOptions: StartOptions = {}): Promise<{ runId: number; diagnostics: Diagnostic[] }> {
+    if (disposed) throw new Error('the engine was disposed');
+    if (session) await session.stop();
+    const runId = ++runs;
+    const diagnostics = validate(doc, caps);
+    if (hasErrors(diagnostics)) {
+      sink({ type: 'diagnostics', runId, diagnostics });
+      sink({ type: 'state', runId, state: 'failed', reason: 'the topology has errors' });
+      session = undefined;
+      return { runId, diagnostics };
+    }
+    const topology = loadTopology(doc).topology;
+    if (!topology) throw new Error('validate() accepted a document the schema rejects');
+    if (diagnostics.length > 0) sink({ type: 'diagnostics', runId, diagnostics });
+    session = new Session(runId, topology, startOptions, sink);
+    const failures = await session.start();
+    return { runId, diagnostics: [...diagnostics, ...failures] };
+  }
+
+  async function stop(): Promise<{ closedSockets: number }> {
+    const s = session;
+    session = undefined;
+    return { closedSockets: s ? await s.stop() : 0 };
+  }
+
+  async function inject(request: InjectRequest): Promise<{ msg: number }> {
+    if (!session) throw new Error('nothing is running: start a run before injecting');
+    const runId = session.runId;
+    try {
+      return { msg: await session.inject(request) };
+    } catch (err) {
+      const e = err as ZmqError;
+      if (e.code) {
+        sink({ type: 'error', runId, node: request.node, code: e.code, message: `inject failed: ${e.message}`, hint: hintFor(e.code) });
+      }
+      throw err;
+    }
+  }
+
+  async function status(): Promise<StatusReply> {
+    return {
+      state: session?.state ?? 'idle',
+      runId: session?.runId ?? runs,
+      openSockets: session?.openSockets ?? 0,
+      libzmq: libzmqVersion,
+      capabilities: caps,
+    };
+  }
+
+  async function dispose(): Promise<void> {
+    disposed = true;
+    await stop();
+  }
+
+  return { start, stop, inject, status, dispose };
+}

@@ -1,0 +1,120 @@
+/**
+ * Route correlation (DESIGN.md, "Following a route"): every send waits in a pending table under
+ * the hash of its body; a receive takes the oldest pending send with that hash among the sockets
+ * wired to the receiver, and so learns the message id and the edge it came over.
+ */
+
+export interface PendingSend {
+  msg: number;
+  sender: number;
+  hash: number;
+  t: number;
+  /** Record seq of the send, so its edge can be filled in once a receiver claims it. */
+  seq: number;
+  preview: string;
+  /** First frame of the body, for matching subscriptions when deciding who was owed it. */
+  topic: Uint8Array | undefined;
+  /** Protocol traffic (subscriptions): matched like data, never reported lost. */
+  control: boolean;
+  /** Fan-out sends are matched by every receiver; others by the first. */
+  fanOut: boolean;
+  /** Receivers that matched it (fan-out only). */
+  claimedBy: number[] | undefined;
+  /** How many of the app's own sockets could receive it (fan-out: done once all have). */
+  expected: number;
+  done: boolean;
+}
+
+export interface RouteLimits {
+  /** Sends older than this (ms) leave the table as "not seen arriving". */
+  maxAgeMs: number;
+  maxPending: number;
+}
+
+export class RouteMatcher {
+  private readonly byHash = new Map<number, PendingSend[]>();
+  /** All pending sends in send order, for eviction by age and count. */
+  private readonly fifo: PendingSend[] = [];
+  private fifoHead = 0;
+  private live = 0;
+  evicted: PendingSend[] = [];
+  evictedCount = 0;
+
+  constructor(
+    private readonly peers: readonly (readonly number[])[],
+    private readonly limits: RouteLimits,
+  ) {}
+
+  offer(p: PendingSend): void {
+    const list = this.byHash.get(p.hash);
+    if (list) list.push(p);
+    else this.byHash.set(p.hash, [p]);
+    this.fifo.push(p);
+    this.live++;
+    this.evict(p.t);
+  }
+
+  /** The pending send a receive on `receiver` with this body hash came from, or undefined. */
+  claim(receiver: number, hash: number): PendingSend | undefined {
+    const list = this.byHash.get(hash);
+    if (!list) return undefined;
+    const peers = this.peers[receiver];
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k];
+      if (!peers.includes(p.sender)) continue;
+      if (!p.fanOut) {
+        list.splice(k, 1);
+        if (list.length === 0) this.byHash.delete(hash);
+        p.done = true;
+        this.live--;
+        return p;
+      }
+      if (p.claimedBy === undefined) p.claimedBy = [receiver];
+      else if (p.claimedBy.includes(receiver)) continue;
+      else p.claimedBy.push(receiver);
+      if (p.claimedBy.length >= p.expected) this.withdraw(p);
+      return p;
+    }
+    return undefined;
+  }
+
+  /** Withdraws a send that failed: it never left its socket. */
+  withdraw(p: PendingSend): void {
+    if (p.done) return;
+    const list = this.byHash.get(p.hash);
+    if (list) {
+      const k = list.indexOf(p);
+      if (k >= 0) list.splice(k, 1);
+      if (list.length === 0) this.byHash.delete(p.hash);
+    }
+    p.done = true;
+    this.live--;
+  }
+
+  /** Every send still pending (end of run): the caller decides which of them were lost. */
+  remaining(): PendingSend[] {
+    const out: PendingSend[] = [];
+    for (let k = this.fifoHead; k < this.fifo.length; k++) if (!this.fifo[k].done) out.push(this.fifo[k]);
+    return out;
+  }
+
+  private evict(now: number): void {
+    const oldest = now - this.limits.maxAgeMs;
+    while (this.fifoHead < this.fifo.length) {
+      const p = this.fifo[this.fifoHead];
+      if (!p.done && this.live <= this.limits.maxPending && p.t >= oldest) break;
+      this.fifoHead++;
+      if (!p.done) {
+        this.withdraw(p);
+        this.evictedCount++;
+        // Keep a bounded sample of evicted sends so lost-message reports stay possible.
+        if (this.evicted.length < 1000) this.evicted.push(p);
+      }
+    }
+    // Compact the fifo now and then so it does not grow without bound.
+    if (this.fifoHead > 4096 && this.fifoHead * 2 > this.fifo.length) {
+      this.fifo.splice(0, this.fifoHead);
+      this.fifoHead = 0;
+    }
+  }
+}

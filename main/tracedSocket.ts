@@ -1,0 +1,75 @@
+/**
+ * One socket of a run as behaviours and devices use it: every send and receive is recorded,
+ * and sends are queued so that a behaviour and a hand-injected message never call zeromq's
+ * send() at once (a second concurrent send throws EBUSY, DESIGN.md).
+ */
+import type * as zmq from 'zeromq';
+import type { SocketType } from '../shared/patterns';
+import { channel } from './sockets';
+import type { Channel } from './sockets';
+import type { TraceRecorder } from './trace/recorder';
+
+export type FrameLike = string | Uint8Array;
+
+export interface Received {
+  frames: Buffer[];
+  msg: number;
+}
+
+export interface SendOptions {
+  cause?: number;
+  /** Override fan-out matching (subscription messages go to every publisher). */
+  fanOut?: boolean;
+  /** Protocol traffic (subscriptions): traced, never reported lost. */
+  control?: boolean;
+}
+
+export function toFrames(frames: readonly FrameLike[]): Uint8Array[] {
+  return frames.map((f) => (typeof f === 'string' ? Buffer.from(f) : f));
+}
+
+export class RunSocket {
+  private readonly io: Channel;
+  private busy = false;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly index: number,
+    readonly node: string,
+    readonly port: string,
+    readonly type: SocketType,
+    readonly socket: zmq.Socket,
+    private readonly recorder: TraceRecorder,
+  ) {
+    this.io = channel(socket);
+  }
+
+  /** Sends one message (all frames) and returns its message id. Rejects with zeromq's error. */
+  async send(frames: readonly FrameLike[], options: SendOptions = {}): Promise<number> {
+    const bytes = toFrames(frames);
+    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy = true;
+    const pending = this.recorder.send(this.index, bytes, options.cause ?? 0, options.fanOut, options.control);
+    try {
+      await this.io.send(bytes);
+      return pending.msg;
+    } catch (err) {
+      this.recorder.unsend(pending);
+      throw err;
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy = false;
+    }
+  }
+
+  /** Receives one message; only one reader per socket may call this at a time. */
+  async receive(): Promise<Received> {
+    const frames = await this.io.receive();
+    return { frames, msg: this.recorder.receive(this.index, frames) };
+  }
+
+  get closed(): boolean {
+    return this.socket.closed;
+  }
+}
