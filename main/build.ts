@@ -62,7 +62,7 @@ export async function bindAll(plan: RunPlan, sockets: zmq.Socket[]): Promise<{ b
     const address = b.freePort ? freePortEndpoint(b.endpoint) : b.endpoint;
     try {
       await bindWithRetry(sockets[b.socket], address);
-      bound.set(b.endpoint, sockets[b.socket].lastEndpoint ?? address);
+      bound.set(b.endpoint, connectable(sockets[b.socket].lastEndpoint ?? address));
     } catch (err) {
       const e = err as ZmqError;
       diagnostics.push({
@@ -76,6 +76,11 @@ export async function bindAll(plan: RunPlan, sockets: zmq.Socket[]): Promise<{ b
     }
   }
   return { bound, diagnostics };
+}
+
+/** A socket bound on every interface (`tcp://0.0.0.0:port`) is reached by the app over loopback. */
+function connectable(endpoint: string): string {
+  return endpoint.replace(/^tcp:\/\/(0\.0\.0\.0|\[::\]):/, (_, host: string) => `tcp://${host === '[::]' ? '[::1]' : '127.0.0.1'}:`);
 }
 
 export function connectOne(plan: RunPlan, sockets: zmq.Socket[], c: PlannedConnect, address: string): Diagnostic | undefined {

@@ -35,8 +35,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`zmq-studio: ${err.message}${err.hint ? ` (hint: ${err.hint})` : ''}`);
       return err.exitCode;
     }
-    // A bug, not bad input: still one line, with where to look.
-    io.err(`zmq-studio: internal error: ${err instanceof Error ? err.message : String(err)} (hint: please report it with the command you ran)`);
+    // A bug, not bad input: still one line, with where to look; the stack only when asked for.
+    io.err(
+      `zmq-studio: internal error: ${err instanceof Error ? err.message : String(err)} (hint: please report it with the command you ran)`,
+    );
+    if (process.env.ZMQ_STUDIO_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
     return EXIT.failed;
   }
 }

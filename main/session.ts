@@ -7,7 +7,7 @@ import type { Diagnostic } from '../shared/diagnostics';
 import type { EventSink, InjectRequest, RunState, StartOptions, EngineEvent } from '../shared/ipc';
 import type { Topology, TopologyNode } from '../shared/topology';
 import { displayName } from '../shared/topology';
-import { isFinite } from '../shared/behaviors';
+import { finishesByItself } from '../shared/behaviors';
 import type { RunPlan } from './plan';
 import { planRun } from './plan';
 import { createSockets, bindAll, connectOne, barrier } from './build';
@@ -21,6 +21,7 @@ import { runBehavior } from './behaviors';
 import { runDevice } from './devices';
 import { StatsTicker } from './stats';
 import { injectMessage } from './inject';
+import { LogThrottle } from './logThrottle';
 
 const DEFAULTS = { handshakeTimeoutMs: 5000, traceCapacity: 262_144 };
 /** After the last finite behaviour, wait this long without traffic before reporting "finished". */
@@ -44,6 +45,7 @@ export class Session {
   private stats: StatsTicker | undefined;
   private readonly emit: Emit;
   private readonly sleepers = new Set<() => void>();
+  private readonly logs: LogThrottle;
 
   constructor(
     readonly runId: number,
@@ -52,6 +54,9 @@ export class Session {
     sink: EventSink,
   ) {
     this.emit = (event) => sink({ ...event, runId } as EngineEvent);
+    this.logs = new LogThrottle((node, line, level) =>
+      this.emit({ type: 'log', t: this.recorder?.now() ?? 0, node, line, level }),
+    );
   }
 
   get openSockets(): number {
@@ -151,7 +156,7 @@ export class Session {
         if (!this.stopped) ctx.error('BEHAVIOR', err.message, 'this is a bug in zmq-studio; the run goes on without this node');
       });
       this.tasks.push(task);
-      if (node.kind === 'socket' && node.behavior && isFinite(node.behavior)) finite.push(task);
+      if (node.kind === 'socket' && node.behavior && finishesByItself(node.behavior)) finite.push(task);
     }
     if (finite.length > 0) void Promise.all(finite).then(() => this.whenQuiet());
   }
@@ -186,19 +191,19 @@ export class Session {
     const sockets = new Map<string, RunSocket>();
     for (const s of this.runSockets) if (s.node === node.id) sockets.set(s.port, s);
     const label = displayName(node);
-    const session = this;
+    const isStopped = (): boolean => this.stopped;
     return {
       node,
       label,
       sockets,
-      log: (line, level = 'info') => this.emit({ type: 'log', t: this.recorder?.now() ?? 0, node: node.id, line, level }),
+      log: (line, level = 'info') => this.logs.log(node.id, line, level),
       error: (code, message, hint) => {
         this.emit({ type: 'error', node: node.id, code, message, hint });
-        this.emit({ type: 'log', t: this.recorder?.now() ?? 0, node: node.id, line: `error ${code}: ${message}`, level: 'error' });
+        this.logs.log(node.id, `error ${code}: ${message}`, 'error');
       },
       sleep: (ms) => this.sleep(ms),
       get stopped() {
-        return session.stopped;
+        return isStopped();
       },
     };
   }
@@ -252,6 +257,7 @@ export class Session {
       }
     }
     await Promise.allSettled(this.tasks);
+    this.logs.flush();
     const rec = this.recorder;
     if (rec) {
       rec.flush();

@@ -5,6 +5,7 @@
  * `{node}` the node's label.
  */
 import { z } from 'zod';
+import { SOCKET_TYPES } from './patterns';
 
 const count = z.number().int().min(0).max(10_000_000);
 const ms = z.number().min(0).max(3_600_000);
@@ -114,7 +115,9 @@ export const BEHAVIOR_SOCKETS: Record<BehaviorType, readonly string[]> = {
   pair: ['PAIR'],
   dealer: ['DEALER'],
   router: ['ROUTER'],
-  manual: ['REQ', 'REP', 'DEALER', 'ROUTER', 'PUB', 'XPUB', 'XSUB', 'PUSH', 'PAIR'],
+  // Manual is what a node without a behaviour does (send what is injected, print what arrives):
+  // every type can do that, so naming it explicitly must not be refused where omitting it is not.
+  manual: SOCKET_TYPES,
 };
 
 /** Fills `{i}`, `{msg}`, `{topic}`, `{node}` in a template; unknown names stay as written. */
@@ -125,7 +128,7 @@ export function fillTemplate(template: string, values: Record<string, string | n
 }
 
 /** Whether a behaviour finishes on its own (the CLI waits for every finite one). */
-export function isFinite(b: Behavior): boolean {
+export function finishesByItself(b: Behavior): boolean {
   switch (b.type) {
     case 'request':
     case 'publish':

@@ -19,6 +19,7 @@ export function loadTopologyText(text: string): LoadResult {
         {
           severity: 'error',
           code: 'invalid-json',
+          field: '(document)',
           message: `not valid JSON: ${(err as Error).message}`,
           hint: 'a topology file is one JSON object; check for trailing commas and unquoted keys',
         },
@@ -36,6 +37,7 @@ export function loadTopology(doc: unknown): LoadResult {
         {
           severity: 'error',
           code: 'not-an-object',
+          field: '(document)',
           message: 'a topology document must be a JSON object',
           hint: `start from {"format": "${TOPOLOGY_FORMAT}", "nodes": [], "edges": []}`,
         },

@@ -57,23 +57,37 @@ export function parseCommand(argv: readonly string[]): Command {
     default:
       throw first.startsWith('-')
         ? usageError(`unknown option ${first}`)
-        : usageError(`unknown command "${first}"`, `the commands are ${COMMANDS.join(', ')}; zmq-studio --help shows them`);
+        : usageError(
+            `unknown command "${first}"`,
+            `the commands are ${COMMANDS.join(', ')}; zmq-studio --help shows them`,
+          );
   }
 }
 
 type Values = Record<string, string | boolean | undefined>;
 
-function parse(command: string, args: string[], options: OptionSpec, inputs: number): { values: Values; positionals: string[] } {
+function parse(
+  command: string,
+  args: string[],
+  options: OptionSpec,
+  inputs: number,
+): { values: Values; positionals: string[] } {
   let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args, options, strict: true, allowPositionals: true }) as { values: Values; positionals: string[] };
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true }) as {
+      values: Values;
+      positionals: string[];
+    };
   } catch (err) {
     throw usageError(`${command}: ${firstSentence(err)}`, `zmq-studio ${command} --help lists its flags`);
   }
   if (parsed.values.help) return parsed;
   const { positionals } = parsed;
   if (positionals.length < inputs) {
-    throw usageError(`${command}: missing <file | example-id>`, `e.g. zmq-studio ${command} load-balanced; zmq-studio examples lists the ids`);
+    throw usageError(
+      `${command}: missing <file | example-id>`,
+      `e.g. zmq-studio ${command} load-balanced; zmq-studio examples lists the ids`,
+    );
   }
   if (positionals.length > inputs) throw usageError(`${command}: unexpected argument "${positionals[inputs]}"`);
   return parsed;

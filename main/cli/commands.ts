@@ -20,12 +20,14 @@ export async function validateCommand(input: string, json: boolean, io: CliIo): 
   for (const d of diagnostics) (d.severity === 'error' ? io.err : io.out)(formatDiagnostic(d));
   if (failed) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    io.err(`${source.name}: ${errors} error${errors === 1 ? '' : 's'}`);
+    io.err(`${source.name}: ${count(errors, 'error')}`);
     return EXIT.failed;
   }
   const facts = topologyFacts(source.doc);
   const warnings = diagnostics.length;
-  io.out(`ok: ${facts.nodeCount} nodes, ${facts.edgeCount} edges${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
+  io.out(
+    `ok: ${count(facts.nodeCount, 'node')}, ${count(facts.edgeCount, 'edge')}${warnings > 0 ? ` (${count(warnings, 'warning')})` : ''}`,
+  );
   return EXIT.ok;
 }
 
@@ -42,4 +44,8 @@ export function examplesCommand(json: boolean, io: CliIo): number {
   const width = Math.max(...rows.map((r) => r.id.length));
   for (const r of rows) io.out(`${r.id.padEnd(width)}  ${r.name}: ${r.description}`);
   return EXIT.ok;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -25,7 +25,8 @@ export async function loadSource(arg: string): Promise<TopologySource> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // A file of that name wins over an example; only when there is none is the id an example's.
-    if (example && (code === 'ENOENT' || code === 'ENOTDIR')) return { doc: structuredClone(example.topology), name: `example:${arg}` };
+    if (example && (code === 'ENOENT' || code === 'ENOTDIR'))
+      return { doc: structuredClone(example.topology), name: `example:${arg}` };
     throw readError(arg, err);
   }
   try {
@@ -54,7 +55,11 @@ function readError(arg: string, err: unknown): CliError {
     case 'ENOTDIR':
       // A bare word was most likely meant as an example id.
       return looksLikeId(arg)
-        ? new CliError(EXIT.input, `no file or example named "${arg}"`, 'zmq-studio examples lists the example ids; a file path must exist')
+        ? new CliError(
+            EXIT.input,
+            `no file or example named "${arg}"`,
+            'zmq-studio examples lists the example ids; a file path must exist',
+          )
         : new CliError(EXIT.input, `${arg}: file not found`, `check the path (looked in ${resolve(arg)})`);
     case 'EISDIR':
       return new CliError(EXIT.input, `${arg}: is a directory, not a topology file`, 'name the .json file inside it');
@@ -62,9 +67,17 @@ function readError(arg: string, err: unknown): CliError {
     case 'EPERM':
       return new CliError(EXIT.input, `${arg}: permission denied`, 'check the file permissions');
     case 'EFBIG':
-      return new CliError(EXIT.input, `${arg}: larger than ${MAX_BYTES / 1024 / 1024} MB`, 'is this really a topology file?');
+      return new CliError(
+        EXIT.input,
+        `${arg}: larger than ${MAX_BYTES / 1024 / 1024} MB`,
+        'is this really a topology file?',
+      );
     default:
-      return new CliError(EXIT.input, `${arg}: cannot read: ${(err as Error).message}`, 'check the path and permissions');
+      return new CliError(
+        EXIT.input,
+        `${arg}: cannot read: ${(err as Error).message}`,
+        'check the path and permissions',
+      );
   }
 }
 

@@ -25,7 +25,9 @@ const MONITOR_TEXT: Record<MonitorKind, string> = {
 
 /** Typed arrays of trace batches as plain arrays; JSON would turn them into index-keyed objects. */
 export function jsonLine(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v,
+  );
 }
 
 export class EventPrinter {

@@ -22,7 +22,12 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
   const source = await loadSource(input);
   const facts = topologyFacts(source.doc);
   const trace = flags.trace
-    ? await TraceFile.open(flags.trace, { topology: source.doc, source: source.name, createdAt: new Date().toISOString(), tool: versionLine() })
+    ? await TraceFile.open(flags.trace, {
+        topology: source.doc,
+        source: source.name,
+        createdAt: new Date().toISOString(),
+        tool: versionLine(),
+      })
     : undefined;
   // Loaded only now: help, examples and input errors need neither libzmq nor the engine.
   const { createEngine } = await import('../engine');
@@ -46,15 +51,28 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
   let timer: NodeJS.Timeout | undefined;
   let ending: Ending;
   try {
-    const reply = await engine.start(source.doc, { freePorts: flags.freePorts, handshakeTimeoutMs: flags.handshakeTimeoutMs });
+    const reply = await engine.start(source.doc, {
+      freePorts: flags.freePorts,
+      handshakeTimeoutMs: flags.handshakeTimeoutMs,
+    });
     printer.diagnostics(reply.diagnostics);
-    if (hasErrors(reply.diagnostics)) return EXIT.failed;
+    if (hasErrors(reply.diagnostics)) {
+      if (!flags.freePorts && !flags.json && reply.diagnostics.some((d) => d.code === 'bind-failed')) {
+        io.err('zmq-studio: a port is taken: --free-ports moves the ports the app binds to free ones');
+      }
+      return EXIT.failed;
+    }
     if (flags.durationMs !== undefined) timer = setTimeout(() => end('duration'), flags.durationMs);
-    else if (!facts.finishes && !flags.json) io.err('zmq-studio: no behaviour here ends by itself: running until Ctrl-C (or pass --duration <ms>)');
+    else if (!facts.finishes && !flags.json)
+      io.err('zmq-studio: no behaviour here ends by itself: running until Ctrl-C (or pass --duration <ms>)');
     ending = await ended;
     await engine.stop();
   } catch (err) {
-    throw new CliError(EXIT.failed, `run failed: ${err instanceof Error ? err.message : String(err)}`, 'this is likely a bug in zmq-studio; --json shows every event');
+    throw new CliError(
+      EXIT.failed,
+      `run failed: ${err instanceof Error ? err.message : String(err)}`,
+      'this is likely a bug in zmq-studio; --json shows every event',
+    );
   } finally {
     clearTimeout(timer);
     process.off('SIGINT', onSigint);

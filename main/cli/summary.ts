@@ -111,7 +111,12 @@ export function formatSummary(s: Summary, facts: TopologyFacts, heading: string)
         ['edge', 'route', 'messages', 'bytes'],
         s.edges.map((e) => {
           const ends = facts.edges.get(e.edge);
-          return [e.edge, ends ? `${label(ends.source)} -> ${label(ends.target)} (${ends.pattern})` : '', e.messages, e.bytes];
+          return [
+            e.edge,
+            ends ? `${label(ends.source)} -> ${label(ends.target)} (${ends.pattern})` : '',
+            e.messages,
+            e.bytes,
+          ];
         }),
         'llrr',
       ),

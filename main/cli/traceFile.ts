@@ -43,7 +43,11 @@ export class TraceFile {
     try {
       stream = (await open(path, 'w')).createWriteStream();
     } catch (err) {
-      throw new CliError(EXIT.input, `${path}: cannot write the trace file: ${(err as Error).message}`, 'check that its folder exists and is writable');
+      throw new CliError(
+        EXIT.input,
+        `${path}: cannot write the trace file: ${(err as Error).message}`,
+        'check that its folder exists and is writable',
+      );
     }
     const file = new TraceFile(path, stream);
     file.write(`${JSON.stringify({ format: TRACE_FORMAT, ...header })}\n`);

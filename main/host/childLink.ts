@@ -33,6 +33,8 @@ export interface ChildLinkOptions {
   entry: string;
   execArgv: string[];
   env?: NodeJS.ProcessEnv;
+  /** A child not ready by then is killed and reported as such (a hung load is a crash too). */
+  startupTimeoutMs: number;
   onReady(): void;
   onEvent(event: EngineEvent): void;
   onExit(exit: ChildExit): void;
@@ -60,6 +62,8 @@ export class ChildLink {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private readonly exitedPromise: Promise<void>;
+  private readonly startupTimer: NodeJS.Timeout;
+  private startupFailure: string | undefined;
 
   constructor(private readonly options: ChildLinkOptions) {
     // 'advanced' serialization is the structured clone: TraceBatch typed arrays survive it.
@@ -85,6 +89,11 @@ export class ChildLink {
       });
     });
     this.proc.on('message', (data: unknown) => this.receive(data));
+    this.startupTimer = setTimeout(() => {
+      this.startupFailure = `engine process did not start within ${options.startupTimeoutMs} ms`;
+      this.proc.kill('SIGKILL');
+    }, options.startupTimeoutMs);
+    this.startupTimer.unref();
   }
 
   get alive(): boolean {
@@ -131,7 +140,11 @@ export class ChildLink {
       return;
     }
     const fail = (err: Error | null): void => {
-      if (err && message.kind === 'command') this.settle(message.id, new EngineError(`could not send ${message.name} to the engine: ${err.message}`, 'ENGINE_SEND'));
+      if (err && message.kind === 'command')
+        this.settle(
+          message.id,
+          new EngineError(`could not send ${message.name} to the engine: ${err.message}`, 'ENGINE_SEND'),
+        );
     };
     try {
       this.proc.send(message, fail);
@@ -150,6 +163,7 @@ export class ChildLink {
       case 'ready':
         if (this.ready) return;
         this.ready = true;
+        clearTimeout(this.startupTimer);
         for (const queued of this.outbox.splice(0)) this.post(queued);
         this.options.onReady();
         return;
@@ -174,7 +188,8 @@ export class ChildLink {
   private ended(code: number | null, signal: NodeJS.Signals | null, why?: string): void {
     if (this.exited) return;
     this.exited = true;
-    const reason = why ?? describeExit(code, signal);
+    clearTimeout(this.startupTimer);
+    const reason = why ?? this.startupFailure ?? describeExit(code, signal);
     for (const [id, pending] of this.pending) {
       this.pending.delete(id);
       pending.reject(new EngineError(`${reason} before answering ${pending.name}`, 'ENGINE_EXITED'));

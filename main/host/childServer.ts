@@ -52,7 +52,12 @@ export function serveEngine(factory: EngineFactory, pipe: ChildPipe | undefined 
 async function answer(engine: Engine, pipe: ChildPipe, command: Command, closing: boolean): Promise<void> {
   const { id, name, args } = command;
   if (closing) {
-    pipe.post({ kind: 'reply', id, ok: false, error: { message: 'the engine is shutting down', code: 'ENGINE_DISPOSED' } });
+    pipe.post({
+      kind: 'reply',
+      id,
+      ok: false,
+      error: { message: 'the engine is shutting down', code: 'ENGINE_DISPOSED' },
+    });
     return;
   }
   let value: unknown;
@@ -65,6 +70,11 @@ async function answer(engine: Engine, pipe: ChildPipe, command: Command, closing
   }
   if (!pipe.post({ kind: 'reply', id, ok: true, value })) {
     // The value could not be cloned (or the channel is gone): say so rather than leave the host waiting.
-    pipe.post({ kind: 'reply', id, ok: false, error: { message: `the reply to ${name} could not be sent`, code: 'ENGINE_REPLY' } });
+    pipe.post({
+      kind: 'reply',
+      id,
+      ok: false,
+      error: { message: `the reply to ${name} could not be sent`, code: 'ENGINE_REPLY' },
+    });
   }
 }

@@ -26,6 +26,8 @@ export interface SupervisorOptions {
   entry?: string | URL;
   /** How long dispose waits for a clean exit before it kills the child (default 5000 ms). */
   shutdownTimeoutMs?: number;
+  /** How long a child may take to load before it counts as crashed (default 30 s). */
+  startupTimeoutMs?: number;
 }
 
 export interface SupervisedEngine extends Engine {
@@ -59,6 +61,12 @@ class Supervisor implements SupervisedEngine {
   private down: string | undefined;
   private crashes: number[] = [];
   private run: { runId: number; state: RunState } | undefined;
+  /**
+   * Added to the run ids of the current child. A fresh child counts runs from 1 again; hosts key
+   * runs by id, so the ids they see keep growing across restarts.
+   */
+  private runIdBase = 0;
+  private maxRunId = 0;
   private readonly entry: string;
   private readonly execArgv: string[];
 
@@ -72,8 +80,9 @@ class Supervisor implements SupervisedEngine {
     this.link = this.spawn(undefined);
   }
 
-  start(topology: unknown, options?: Parameters<Engine['start']>[1]): ReturnType<Engine['start']> {
-    return this.call('start', [topology, options]) as ReturnType<Engine['start']>;
+  async start(topology: unknown, options?: Parameters<Engine['start']>[1]): ReturnType<Engine['start']> {
+    const reply = (await this.call('start', [topology, options])) as Awaited<ReturnType<Engine['start']>>;
+    return { ...reply, runId: this.seen(reply.runId + this.runIdBase) };
   }
   stop(): ReturnType<Engine['stop']> {
     return this.call('stop', []) as ReturnType<Engine['stop']>;
@@ -81,8 +90,9 @@ class Supervisor implements SupervisedEngine {
   inject(request: Parameters<Engine['inject']>[0]): ReturnType<Engine['inject']> {
     return this.call('inject', [request]) as ReturnType<Engine['inject']>;
   }
-  status(): ReturnType<Engine['status']> {
-    return this.call('status', []) as ReturnType<Engine['status']>;
+  async status(): ReturnType<Engine['status']> {
+    const reply = (await this.call('status', [])) as Awaited<ReturnType<Engine['status']>>;
+    return { ...reply, runId: reply.runId + this.runIdBase };
   }
 
   enginePid(): number | undefined {
@@ -109,21 +119,33 @@ class Supervisor implements SupervisedEngine {
 
   private call(name: CommandName, args: unknown[]): Promise<unknown> {
     if (this.disposed) return Promise.reject(new EngineError('the engine was disposed', 'ENGINE_DISPOSED'));
-    if (!this.link) return Promise.reject(new EngineError(`the engine process is not running: ${this.down ?? 'unknown reason'}`, 'ENGINE_DOWN'));
+    if (!this.link)
+      return Promise.reject(
+        new EngineError(`the engine process is not running: ${this.down ?? 'unknown reason'}`, 'ENGINE_DOWN'),
+      );
     return this.link.call(name, args);
+  }
+
+  private seen(runId: number): number {
+    this.maxRunId = Math.max(this.maxRunId, runId);
+    return runId;
   }
 
   /** `restartReason` set: this child replaces a dead one, and says so once it is ready. */
   private spawn(restartReason: string | undefined): ChildLink {
+    this.runIdBase = this.maxRunId;
     const link: ChildLink = new ChildLink({
       entry: this.entry,
       execArgv: this.execArgv,
       env: this.options.env,
+      startupTimeoutMs: this.options.startupTimeoutMs ?? 30_000,
       onReady: () => {
-        if (restartReason !== undefined && link === this.link) this.emit({ type: 'engine', status: 'restarted', reason: restartReason });
+        if (restartReason !== undefined && link === this.link)
+          this.emit({ type: 'engine', status: 'restarted', reason: restartReason });
       },
-      onEvent: (event) => {
+      onEvent: (raw) => {
         if (link !== this.link) return; // a late word from a replaced child
+        const event = raw.type === 'engine' ? raw : { ...raw, runId: this.seen(raw.runId + this.runIdBase) };
         if (event.type === 'state') this.run = { runId: event.runId, state: event.state };
         this.emit(event);
       },
@@ -166,7 +188,9 @@ class Supervisor implements SupervisedEngine {
       this.sink(event);
     } catch (err) {
       // The host's sink failing must not take the supervisor down with it.
-      process.emitWarning(`engine event sink threw on ${event.type}: ${err instanceof Error ? err.message : String(err)}`);
+      process.emitWarning(
+        `engine event sink threw on ${event.type}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

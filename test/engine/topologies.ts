@@ -1,4 +1,5 @@
 /** Small topologies for engine tests, built in code so each test shows what it wires. */
+import { rmSync } from 'node:fs';
 import type { TopologyInput } from '../../shared/topology';
 
 type NodeInput = TopologyInput['nodes'][number];
@@ -9,12 +10,21 @@ export function topology(nodes: NodeInput[], edges: EdgeInput[]): TopologyInput 
 }
 
 let counter = 0;
+const ipcPaths: string[] = [];
+
+/** libzmq unlinks an ipc file when its listener closes, but not always before the process ends. */
+export function removeIpcFiles(): void {
+  for (const path of ipcPaths.splice(0)) rmSync(path, { force: true });
+}
+
 /** A unique address per call: tcp on a free port, or a fresh ipc path / inproc name. */
 export function address(transport: 'tcp' | 'ipc' | 'inproc'): string {
   counter++;
   if (transport === 'tcp') return 'tcp://127.0.0.1:5999'; // moved to a free port by freePorts
   const tag = `zmq-studio-test-${process.pid}-${counter}`;
-  return transport === 'ipc' ? `ipc:///tmp/${tag}.ipc` : `inproc://${tag}`;
+  if (transport === 'inproc') return `inproc://${tag}`;
+  ipcPaths.push(`/tmp/${tag}.ipc`);
+  return `ipc:///tmp/${tag}.ipc`;
 }
 
 /** client (REQ) -> server (REP) over one edge. */

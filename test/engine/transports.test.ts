@@ -1,10 +1,11 @@
 /** The same request/reply over tcp, ipc and inproc (DESIGN.md: every transport, real sockets). */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TestEngine } from './testEngine';
-import { address, reqRep } from './topologies';
+import { address, removeIpcFiles, reqRep } from './topologies';
 
 let t: TestEngine;
 afterEach(() => t.dispose());
+afterAll(removeIpcFiles);
 
 describe.each(['tcp', 'ipc', 'inproc'] as const)('request/reply over %s', (transport) => {
   it('answers every request and traces each hop on the edge', async () => {
@@ -21,4 +22,14 @@ describe.each(['tcp', 'ipc', 'inproc'] as const)('request/reply over %s', (trans
     const answer = t.records.find((r) => r.node === 'server' && r.dir === 'out' && r.cause === req.msg)!;
     expect(answer.preview).toBe('ok msg 2');
   });
+});
+
+it('a socket bound on every interface (tcp://*) is reached by the app over loopback', async () => {
+  t = new TestEngine();
+  const diagnostics = await t.start(reqRep('tcp://*:5999', 2), { freePorts: true });
+  expect(diagnostics.map((d) => d.code)).toEqual(['public-bind']); // a warning: other machines can reach it
+  await t.runUntilFinished();
+  expect(t.logs('client')).toEqual(['Sending msg 0', 'Received ok msg 0', 'Sending msg 1', 'Received ok msg 1']);
+  const connected = t.events.find((e) => e.type === 'monitor' && e.node === 'client' && e.kind === 'handshake-ok');
+  expect(connected && 'endpoint' in connected && connected.endpoint).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
 });

@@ -1,0 +1,150 @@
+/**
+ * `zmq-studio run`: the seed's programs through the real bin, on real sockets (free ports, so
+ * runs in parallel never collide). The behaviour lines must be exactly the seed's.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FOOTBALL_LINES } from '../../shared/examples';
+import type { EngineEvent } from '../../shared/ipc';
+import { cli, ROOT, STACK_FRAME } from './cli';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zmq-studio-run-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The lines `[label] text` of one node whose text matches, in order. */
+function linesOf(stdout: string, label: string, text: RegExp): string[] {
+  const prefix = `[${label}] `;
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith(prefix) && text.test(line.slice(prefix.length)))
+    .map((line) => line.slice(prefix.length));
+}
+
+describe('zmq-studio run', { timeout: 60_000 }, () => {
+  it('load-balanced prints the seed output: msg 0..9 sent, even ones on server 1, odd on server 2', async () => {
+    const r = await cli(['run', 'load-balanced', '--free-ports']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const behaviour = /^(Sending|Got|Received) /;
+    expect(linesOf(r.stdout, 'client', behaviour)).toEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `Sending msg ${i}`),
+    );
+    expect(linesOf(r.stdout, 'server 1', behaviour)).toEqual([
+      'Got msg 0',
+      'Got msg 2',
+      'Got msg 4',
+      'Got msg 6',
+      'Got msg 8',
+    ]);
+    expect(linesOf(r.stdout, 'server 2', behaviour)).toEqual([
+      'Got msg 1',
+      'Got msg 3',
+      'Got msg 5',
+      'Got msg 7',
+      'Got msg 9',
+    ]);
+    expect(r.stdout).toMatch(/^\[server 1\] listening on tcp:\/\/127\.0\.0\.1:\d+$/m);
+    expect(r.stdout).toMatch(/^ {2}client +10 +10 +50 +150 +0$/m);
+    expect(r.stdout).toContain('lost messages: 0');
+  });
+
+  it('football: the listener prints only the netherlands and germany lines, in order', async () => {
+    const r = await cli(['run', 'football', '--free-ports']);
+    expect(r.code).toBe(0);
+    const match = new Set(FOOTBALL_LINES);
+    const heard = linesOf(r.stdout, 'listener', /./).filter((line) => match.has(line));
+    expect(heard).toEqual(FOOTBALL_LINES.filter((line) => /^(netherlands|germany) /.test(line)));
+    expect(linesOf(r.stdout, 'radio', /^-> /)).toEqual(FOOTBALL_LINES.map((line) => `-> ${line}`));
+  });
+
+  it('--trace writes a header line and one JSON line per trace record', async () => {
+    const out = join(dir, 'pair.jsonl');
+    const r = await cli(['run', 'pair', '--free-ports', '--trace', out]);
+    expect(r.code).toBe(0);
+    const [header, ...records] = (await readFile(out, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(header).toMatchObject({
+      format: 'zmq-studio.trace/1',
+      source: 'example:pair',
+      topology: { name: 'Exclusive pair' },
+    });
+    // 5 pings and 5 pongs, each one send and one receive.
+    expect(records).toHaveLength(20);
+    expect(r.stdout).toContain(`(${records.length} records)`);
+    expect(records[0]).toMatchObject({ seq: 1, node: 'client', dir: 'out', edge: 'link', preview: 'ping 0' });
+    expect(records[1]).toMatchObject({
+      node: 'server',
+      dir: 'in',
+      edge: 'link',
+      preview: 'ping 0',
+      msg: records[0].msg,
+    });
+  });
+
+  it('--json prints every event as a JSON line, ending with the summary', async () => {
+    const r = await cli(['run', 'hello-world', '--free-ports', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as EngineEvent | { type: 'summary'; ending: string });
+    expect(lines.some((e) => e.type === 'finished')).toBe(true);
+    const logs = lines.filter(
+      (e): e is Extract<EngineEvent, { type: 'log' }> => e.type === 'log' && e.node === 'hwserver',
+    );
+    expect(logs.map((e) => e.line)).toEqual(Array(10).fill('Got Hello'));
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', ending: 'finished', lost: { total: 0 } });
+  });
+
+  it('--duration stops a run that would not end by itself', async () => {
+    const path = await foreverTopology('forever.json');
+    const r = await cli(['run', path, '--free-ports', '--duration', '300']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('summary: stopped at --duration');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('Ctrl-C stops the run, prints the summary and exits 130', async () => {
+    const path = await foreverTopology('forever-sigint.json');
+    const child = spawn(process.execPath, ['bin/zmq-studio.mjs', 'run', path, '--free-ports'], { cwd: ROOT });
+    let stdout = '';
+    let interrupted = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // Once only: a second Ctrl-C is the user insisting, and kills the process outright.
+      if (!interrupted && stdout.includes('handshake ok')) interrupted = child.kill('SIGINT');
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    const guard = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    const code = await exited.finally(() => clearTimeout(guard));
+    expect(code).toBe(130);
+    expect(stdout).toContain('summary: interrupted');
+  });
+});
+
+/** A PUB and a SUB that never finish: only --duration or Ctrl-C end the run. */
+async function foreverTopology(name: string): Promise<string> {
+  const sub = {
+    format: 'zmq-studio.topology/1',
+    nodes: [
+      { id: 'pub', kind: 'socket', socket: 'PUB' },
+      { id: 'sub', kind: 'socket', socket: 'SUB', behavior: { type: 'subscribe', topics: [''] } },
+    ],
+    edges: [
+      { id: 'e', pattern: 'pubsub', source: 'pub', target: 'sub', endpoint: 'tcp://127.0.0.1:5990', bind: 'source' },
+    ],
+  };
+  const path = join(dir, name);
+  await writeFile(path, JSON.stringify(sub));
+  return path;
+}
