@@ -43,11 +43,11 @@ async function relay(
   inspect?: (first: Buffer) => void,
 ): Promise<void> {
   while (!ctx.stopped) {
-    const m = await attempt(ctx, `receiving a ${what} on ${from.port}`, () => from.receive());
+    const m = await attempt(ctx, () => `receiving a ${what} on ${from.port}`, () => from.receive());
     if (!m) return;
     if (inspect && m.frames.length > 0) inspect(m.frames[0]);
     const control = what === 'subscription';
-    const sent = await attempt(ctx, `forwarding a ${what} to ${to.port}`, () =>
+    const sent = await attempt(ctx, () => `forwarding a ${what} to ${to.port}`, () =>
       to.send(m.frames, control ? { cause: m.msg, control, fanOut: true } : { cause: m.msg }),
     );
     if (sent === undefined) return;

@@ -13,7 +13,8 @@ export class LogThrottle {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  log(node: string, line: string, level: 'info' | 'warn' | 'error'): void {
+  /** `line` may be a function: at high rates most lines are never built. */
+  log(node: string, line: string | (() => string), level: 'info' | 'warn' | 'error'): void {
     const t = this.now();
     let w = this.windows.get(node);
     if (!w) this.windows.set(node, (w = { start: t, lines: 0, suppressed: 0 }));
@@ -25,7 +26,7 @@ export class LogThrottle {
     // Errors always get through: they are rare and they matter.
     if (w.lines < LOG_LINES_PER_SECOND || level === 'error') {
       w.lines++;
-      this.emit(node, line, level);
+      this.emit(node, typeof line === 'string' ? line : line(), level);
     } else {
       w.suppressed++;
     }

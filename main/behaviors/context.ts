@@ -7,7 +7,8 @@ export interface NodeContext {
   label: string;
   /** The node's sockets by port ('' for a plain socket node). */
   sockets: ReadonlyMap<string, RunSocket>;
-  log(line: string, level?: 'info' | 'warn' | 'error'): void;
+  /** A log line; pass a function on per-message paths so throttled lines are never built. */
+  log(line: string | (() => string), level?: 'info' | 'warn' | 'error'): void;
   /** A runtime error as an event naming this node (never thrown past the behaviour). */
   error(code: string, message: string, hint: string): void;
   /** Resolves after `ms`, or at once when the run stops. */
@@ -47,14 +48,14 @@ export function hintFor(code: string | undefined): string {
  * Runs a socket call and turns its failure into an error event; returns undefined on failure.
  * After the run stopped, failures are the sockets closing under the call and stay silent.
  */
-export async function attempt<T>(ctx: NodeContext, what: string, call: () => Promise<T>): Promise<T | undefined> {
+export async function attempt<T>(ctx: NodeContext, what: string | (() => string), call: () => Promise<T>): Promise<T | undefined> {
   try {
     return await call();
   } catch (err) {
     if (!ctx.stopped) {
       const e = err as ZmqError;
       const code = e.code ?? 'ERROR';
-      ctx.error(code, `${what} failed: ${e.message}`, hintFor(e.code));
+      ctx.error(code, `${typeof what === 'string' ? what : what()} failed: ${e.message}`, hintFor(e.code));
     }
     return undefined;
   }

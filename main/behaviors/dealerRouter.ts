@@ -15,14 +15,14 @@ export async function dealer(ctx: NodeContext, b: BehaviorOf<'dealer'>): Promise
       const m = await attempt(ctx, 'receiving a reply', () => sock.receive());
       if (!m) return;
       const body = b.envelope && m.frames.length > 1 && m.frames[0].length === 0 ? m.frames.slice(1) : m.frames;
-      ctx.log(`Received ${text(body)}`);
+      ctx.log(() => `Received ${text(body)}`);
     }
   })();
   for (let i = 0; i < b.count && !ctx.stopped; i++) {
     const payload = fillTemplate(b.payload, { i, node: ctx.label });
-    ctx.log(`Sending ${payload}`);
+    ctx.log(() => `Sending ${payload}`);
     const frames = b.envelope ? ['', payload] : [payload];
-    if ((await attempt(ctx, `sending "${payload}"`, () => sock.send(frames))) === undefined) break;
+    if ((await attempt(ctx, () => `sending "${payload}"`, () => sock.send(frames))) === undefined) break;
     if (b.intervalMs > 0) await ctx.sleep(b.intervalMs);
   }
   await replies;
@@ -38,9 +38,9 @@ export async function router(ctx: NodeContext, b: BehaviorOf<'router'>): Promise
     const envelope = delimiter > 0 ? m.frames.slice(0, delimiter + 1) : m.frames.slice(0, 1);
     const body = m.frames.slice(envelope.length);
     const msg = text(body);
-    ctx.log(`Got ${msg} from ${m.frames[0].toString('hex')}`);
+    ctx.log(() => `Got ${msg} from ${m.frames[0].toString('hex')}`);
     if (b.delayMs > 0) await ctx.sleep(b.delayMs);
     const answer = fillTemplate(b.payload, { msg, i, node: ctx.label });
-    if ((await attempt(ctx, `replying "${answer}"`, () => sock.send([...envelope, answer], { cause: m.msg }))) === undefined) return;
+    if ((await attempt(ctx, () => `replying "${answer}"`, () => sock.send([...envelope, answer], { cause: m.msg }))) === undefined) return;
   }
 }

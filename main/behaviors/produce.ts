@@ -8,8 +8,8 @@ export async function produce(ctx: NodeContext, b: BehaviorOf<'produce'>): Promi
   const sock = socketOf(ctx);
   for (let i = 0; i < b.count && !ctx.stopped; i++) {
     const payload = fillTemplate(b.payload, { i, node: ctx.label });
-    ctx.log(`Sending ${payload}`);
-    if ((await attempt(ctx, `sending "${payload}"`, () => sock.send([payload]))) === undefined) return;
+    ctx.log(() => `Sending ${payload}`);
+    if ((await attempt(ctx, () => `sending "${payload}"`, () => sock.send([payload]))) === undefined) return;
     if (b.intervalMs > 0) await ctx.sleep(b.intervalMs);
   }
 }

@@ -15,8 +15,8 @@ export async function publish(ctx: NodeContext, b: BehaviorOf<'publish'>): Promi
   const sock = socketOf(ctx);
   for (let i = 0; i < b.count && !ctx.stopped; i++) {
     const line = publishedLine(b, i, ctx.label);
-    ctx.log(`-> ${line}`);
-    if ((await attempt(ctx, `publishing "${line}"`, () => sock.send([line]))) === undefined) return;
+    ctx.log(() => `-> ${line}`);
+    if ((await attempt(ctx, () => `publishing "${line}"`, () => sock.send([line]))) === undefined) return;
     if (b.intervalMs > 0) await ctx.sleep(b.intervalMs);
   }
 }

@@ -10,9 +10,9 @@ export async function reply(ctx: NodeContext, b: BehaviorOf<'reply'>): Promise<v
     const req = await attempt(ctx, 'receiving a request', () => sock.receive());
     if (!req) return;
     const msg = text(req.frames);
-    ctx.log(`Got ${msg}`);
+    ctx.log(() => `Got ${msg}`);
     if (b.delayMs > 0) await ctx.sleep(b.delayMs);
     const answer = fillTemplate(b.payload, { msg, i, node: ctx.label });
-    if ((await attempt(ctx, `replying "${answer}"`, () => sock.send([answer], { cause: req.msg }))) === undefined) return;
+    if ((await attempt(ctx, () => `replying "${answer}"`, () => sock.send([answer], { cause: req.msg }))) === undefined) return;
   }
 }

@@ -9,8 +9,8 @@ export async function request(ctx: NodeContext, b: BehaviorOf<'request'>): Promi
   const sock = socketOf(ctx);
   for (let i = 0; i < b.count && !ctx.stopped; i++) {
     const payload = fillTemplate(b.payload, { i, node: ctx.label });
-    ctx.log(`Sending ${payload}`);
-    if ((await attempt(ctx, `sending "${payload}"`, () => sock.send([payload]))) === undefined) return;
+    ctx.log(() => `Sending ${payload}`);
+    if ((await attempt(ctx, () => `sending "${payload}"`, () => sock.send([payload]))) === undefined) return;
     const reply = await receiveWithin(ctx, sock, b.timeoutMs);
     if (!reply) {
       if (!ctx.stopped) {
@@ -19,7 +19,7 @@ export async function request(ctx: NodeContext, b: BehaviorOf<'request'>): Promi
       }
       return;
     }
-    if (b.printReplies) ctx.log(`Received ${text(reply.frames)}`);
+    if (b.printReplies) ctx.log(() => `Received ${text(reply.frames)}`);
     if (b.intervalMs > 0) await ctx.sleep(b.intervalMs);
   }
 }

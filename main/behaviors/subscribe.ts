@@ -11,7 +11,7 @@ export async function subscribe(ctx: NodeContext, b: BehaviorOf<'subscribe'>): P
   if (sock.type === 'XSUB') {
     for (const topic of b.topics) {
       const frame = Buffer.concat([Buffer.from([1]), Buffer.from(topic)]);
-      if ((await attempt(ctx, `subscribing to "${topic}"`, () => sock.send([frame], { control: true }))) === undefined) return;
+      if ((await attempt(ctx, () => `subscribing to "${topic}"`, () => sock.send([frame], { control: true }))) === undefined) return;
     }
   }
   await consumeLoop(ctx, b.count);
@@ -25,9 +25,9 @@ export async function consumeLoop(ctx: NodeContext, count: number | undefined): 
     const m = await attempt(ctx, 'receiving', () => sock.receive());
     if (!m) return;
     n++;
-    ctx.log(text(m.frames));
+    ctx.log(() => text(m.frames));
   }
-  if (count !== undefined && n >= count) ctx.log(`Received ${n} messages`);
+  if (count !== undefined && n >= count) ctx.log(() => `Received ${n} messages`);
 }
 
 export async function consume(ctx: NodeContext, b: BehaviorOf<'consume'>): Promise<void> {

@@ -17,9 +17,9 @@ export async function work(ctx: NodeContext, b: BehaviorOf<'work'>): Promise<voi
     const m = await attempt(ctx, 'receiving work', () => input.receive());
     if (!m) return;
     const msg = text(m.frames);
-    ctx.log(`Got ${msg}`);
+    ctx.log(() => `Got ${msg}`);
     if (b.delayMs > 0) await ctx.sleep(b.delayMs);
     const result = fillTemplate(b.payload, { msg: TRANSFORMS[b.transform](msg), i, node: ctx.label });
-    if ((await attempt(ctx, `sending "${result}"`, () => output.send([result], { cause: m.msg }))) === undefined) return;
+    if ((await attempt(ctx, () => `sending "${result}"`, () => output.send([result], { cause: m.msg }))) === undefined) return;
   }
 }
