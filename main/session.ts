@@ -22,6 +22,8 @@ import { runDevice } from './devices';
 import { StatsTicker } from './stats';
 import { injectMessage } from './inject';
 import { LogThrottle } from './logThrottle';
+import { PeerWatch } from './peerWatch';
+import { describePeers } from '../shared/patterns';
 
 const DEFAULTS = { handshakeTimeoutMs: 5000, traceCapacity: 262_144 };
 /** After the last finite behaviour, wait this long without traffic before reporting "finished". */
@@ -46,6 +48,7 @@ export class Session {
   private readonly emit: Emit;
   private readonly sleepers = new Set<() => void>();
   private readonly logs: LogThrottle;
+  private readonly peers = new PeerWatch((socket, endpoint) => this.peerDropped(socket, endpoint));
 
   constructor(
     readonly runId: number,
@@ -112,9 +115,9 @@ export class Session {
     if (this.topology.edges.some((e) => e.pattern === 'pubsub')) await this.sleep(SUBSCRIPTION_SETTLE_MS);
     if (this.stopped) return [];
     this.recordSubscriptions();
-    this.launch();
     this.stats = new StatsTicker(this.recorder, plan, (nodes, edges) => this.emit({ type: 'stats', nodes, edges }));
     this.setState('running');
+    this.launch();
     return [];
   }
 
@@ -129,9 +132,23 @@ export class Session {
     const p = (this.plan as RunPlan).sockets[index];
     return watchSocket(socket, (e) => {
       if (e.kind === 'handshake-ok') this.tracker.record(index, e.endpoint);
+      if (!this.stopped) this.peers.event(index, e.kind, e.endpoint);
       const event = { type: 'monitor' as const, t: this.recorder?.now() ?? 0, node: p.nodeId, port: p.port, kind: e.kind, endpoint: e.endpoint };
       this.emit(e.detail === undefined ? event : { ...event, detail: e.detail });
     });
+  }
+
+  private peerDropped(socket: number, endpoint: string): void {
+    const plan = this.plan as RunPlan;
+    const p = plan.sockets[socket];
+    // The edge: the one this socket connects over to that address, else its only bound endpoint's.
+    const connect = plan.connects.find((c) => c.socket === socket && c.endpoint === endpoint);
+    const binds = plan.binds.filter((b) => b.socket === socket);
+    const edgeId = connect?.edge ?? (binds.length === 1 && binds[0].edges.length === 1 ? binds[0].edges[0] : undefined);
+    const message = `a peer on ${endpoint} was dropped before its ZMTP handshake completed`;
+    const hint = `${describePeers(p.type)}; libzmq drops a peer of an incompatible socket type (or a program that is not ZeroMQ) this way`;
+    this.emit({ type: 'error', node: p.nodeId, ...(edgeId ? { edge: edgeId } : {}), code: 'PEER_REFUSED', message, hint });
+    this.logs.log(p.nodeId, `error PEER_REFUSED: ${message}`, 'error');
   }
 
   /** A SUB's subscriptions travel to an XPUB as messages: trace them so the XPUB's receive matches. */

@@ -8,6 +8,7 @@ import type { SocketType } from '../shared/patterns';
 import { channel } from './sockets';
 import type { Channel } from './sockets';
 import type { TraceRecorder } from './trace/recorder';
+import { totalBytes } from './trace/body';
 
 export type FrameLike = string | Uint8Array;
 
@@ -54,7 +55,7 @@ export class RunSocket {
       await this.io.send(bytes);
       return pending.msg;
     } catch (err) {
-      this.recorder.unsend(pending);
+      this.recorder.unsend(pending, totalBytes(bytes));
       throw err;
     } finally {
       const next = this.waiting.shift();

@@ -116,8 +116,17 @@ export class TraceRecorder {
   }
 
   /** A send that failed never left: take it out of the route table. */
-  unsend(p: PendingSend): void {
+  unsend(p: PendingSend, bytes: number): void {
     this.matcher.withdraw(p);
+    // The record stays (the attempt happened, the node's log says so) but nothing left the socket.
+    const s = this.sockets[p.sender];
+    this.sent[p.sender]--;
+    this.bytesOut[p.sender] -= bytes;
+    const edge = s.edges.length === 1 ? s.edges[0] : -1;
+    if (edge >= 0 && s.peers.length === 0 && s.hasExternalPeer) {
+      this.edgeMessages[edge]--;
+      this.edgeBytes[edge] -= bytes;
+    }
   }
 
   /** Records a receive; returns the message id (the matching send's id, or a fresh one). */

@@ -84,8 +84,10 @@ describe('TraceRecorder route matching', () => {
     const r = recorder([sock('PUSH', [1], [0]), sock('PULL', [0], [0])]);
     r.send(0, [b('gone')], 0);
     const failed = r.send(0, [b('never left')], 0);
-    r.unsend(failed);
+    r.unsend(failed, 10);
     expect(r.lost()).toMatchObject({ total: 1, messages: [{ msg: 1, preview: 'gone', owedTo: '' }] });
+    expect(r.sent[0]).toBe(1);
+    expect(r.bytesOut[0]).toBe(4);
   });
 
   it('fan-out: each subscriber matches on its own; only owed subscribers count as lost', () => {
