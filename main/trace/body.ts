@@ -57,8 +57,9 @@ function framePreview(b: Uint8Array): string {
     }
   }
   const more = b.length > n ? '…' : '';
-  if (printable) return Buffer.from(b.buffer, b.byteOffset, n).toString('utf8') + more;
-  return '0x' + Buffer.from(b.buffer, b.byteOffset, n).toString('hex') + more;
+  // Frames are Buffers on every engine path: decode a range in place instead of making a view.
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length);
+  return (printable ? buf.toString('utf8', 0, n) : '0x' + buf.toString('hex', 0, n)) + more;
 }
 
 /** Sum of frame sizes, envelope included: what crossed the socket. */

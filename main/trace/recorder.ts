@@ -109,6 +109,7 @@ export class TraceRecorder {
       claimedBy: undefined,
       expected: fan ? s.peers.length : 1,
       done: false,
+      next: undefined,
     };
     if (s.peers.length > 0) this.matcher.offer(pending);
     this.touch(t);

@@ -23,6 +23,8 @@ export interface PendingSend {
   /** How many of the app's own sockets could receive it (fan-out: done once all have). */
   expected: number;
   done: boolean;
+  /** The next pending send with the same hash, in send order (a chain per hash, no arrays). */
+  next: PendingSend | undefined;
 }
 
 export interface RouteLimits {
@@ -31,8 +33,13 @@ export interface RouteLimits {
   maxPending: number;
 }
 
+interface Chain {
+  head: PendingSend;
+  tail: PendingSend;
+}
+
 export class RouteMatcher {
-  private readonly byHash = new Map<number, PendingSend[]>();
+  private readonly byHash = new Map<number, Chain>();
   /** All pending sends in send order, for eviction by age and count. */
   private readonly fifo: PendingSend[] = [];
   private fifoHead = 0;
@@ -46,9 +53,11 @@ export class RouteMatcher {
   ) {}
 
   offer(p: PendingSend): void {
-    const list = this.byHash.get(p.hash);
-    if (list) list.push(p);
-    else this.byHash.set(p.hash, [p]);
+    const chain = this.byHash.get(p.hash);
+    if (chain) {
+      chain.tail.next = p;
+      chain.tail = p;
+    } else this.byHash.set(p.hash, { head: p, tail: p });
     this.fifo.push(p);
     this.live++;
     this.evict(p.t);
@@ -56,17 +65,13 @@ export class RouteMatcher {
 
   /** The pending send a receive on `receiver` with this body hash came from, or undefined. */
   claim(receiver: number, hash: number): PendingSend | undefined {
-    const list = this.byHash.get(hash);
-    if (!list) return undefined;
+    const chain = this.byHash.get(hash);
+    if (!chain) return undefined;
     const peers = this.peers[receiver];
-    for (let k = 0; k < list.length; k++) {
-      const p = list[k];
+    for (let p: PendingSend | undefined = chain.head; p; p = p.next) {
       if (!peers.includes(p.sender)) continue;
       if (!p.fanOut) {
-        list.splice(k, 1);
-        if (list.length === 0) this.byHash.delete(hash);
-        p.done = true;
-        this.live--;
+        this.withdraw(p);
         return p;
       }
       if (p.claimedBy === undefined) p.claimedBy = [receiver];
@@ -78,17 +83,28 @@ export class RouteMatcher {
     return undefined;
   }
 
-  /** Withdraws a send that failed: it never left its socket. */
+  /** Takes a send out of the table: claimed, failed (it never left its socket) or evicted. */
   withdraw(p: PendingSend): void {
     if (p.done) return;
-    const list = this.byHash.get(p.hash);
-    if (list) {
-      const k = list.indexOf(p);
-      if (k >= 0) list.splice(k, 1);
-      if (list.length === 0) this.byHash.delete(p.hash);
-    }
     p.done = true;
     this.live--;
+    const chain = this.byHash.get(p.hash);
+    if (!chain) return;
+    let prev: PendingSend | undefined;
+    let q: PendingSend | undefined = chain.head;
+    while (q && q !== p) {
+      prev = q;
+      q = q.next;
+    }
+    if (!q) return;
+    if (prev) prev.next = p.next;
+    else if (p.next) chain.head = p.next;
+    else {
+      this.byHash.delete(p.hash);
+      return;
+    }
+    if (chain.tail === p) chain.tail = prev as PendingSend;
+    p.next = undefined;
   }
 
   /** Every send still pending (end of run): the caller decides which of them were lost. */
