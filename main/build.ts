@@ -104,9 +104,30 @@ export function connectOne(plan: RunPlan, sockets: zmq.Socket[], c: PlannedConne
 export async function barrier(
   plan: RunPlan,
   connects: { c: PlannedConnect; address: string }[],
+  bound: Map<string, string>,
   tracker: HandshakeTracker,
   timeoutMs: number,
 ): Promise<Diagnostic[]> {
+  // The binding side attaches each peer's pipe only once its own handshake is done; a binder that
+  // sends (a ventilator PUSH) must see every peer before it starts or round-robin skips one.
+  // Its monitor names each accepted connection by the local address the peer reached, which is
+  // the loopback address the app's connectors use (also for a socket bound on every interface).
+  const binderWaits = plan.binds.map(async (b) => {
+    const address = bound.get(b.endpoint);
+    if (!address || address.startsWith('inproc://')) return undefined;
+    const peers = connects.filter(({ c }) => c.toOwnSocket && c.endpoint === b.endpoint).length;
+    if (peers === 0 || (await tracker.wait(b.socket, address, timeoutMs, peers))) return undefined;
+    const p = plan.sockets[b.socket];
+    const d: Diagnostic = {
+      severity: 'error',
+      code: 'handshake-timeout',
+      nodeId: p.nodeId,
+      edgeId: b.edges[0],
+      message: `${p.label} did not complete the ZMTP handshake with all ${peers} of its peers on ${address} within ${timeoutMs} ms`,
+      hint: 'libzmq refuses incompatible socket types only by dropping the connection; check the edges on this endpoint',
+    };
+    return d;
+  });
   const waits = connects
     .filter(({ c, address }) => c.toOwnSocket && !address.startsWith('inproc://'))
     .map(async ({ c, address }) => {
@@ -122,7 +143,7 @@ export async function barrier(
       };
       return d;
     });
-  const results = await Promise.all(waits);
+  const results = [...(await Promise.all(waits)), ...(await Promise.all(binderWaits))];
   if (connects.some(({ address }) => address.startsWith('inproc://'))) await sleep(20); // inproc has no events
   return results.filter((d): d is Diagnostic => d !== undefined);
 }

@@ -1,5 +1,5 @@
 /**
- * The command-line host: `zmq-studio run | validate | examples | help`. Returns an exit code
+ * The command-line host: `zmq-studio run | validate | serve | examples | help`. Returns an exit code
  * instead of exiting, so it can be driven in-process; every expected failure is one line with
  * a hint (a CliError), never a stack trace.
  */
@@ -9,6 +9,7 @@ import { CliError, EXIT } from './cli/errors';
 import type { CliIo } from './cli/io';
 import { processIo } from './cli/io';
 import { runCommand } from './cli/run';
+import { serveCommand } from './cli/serve';
 import { usage, versionLine } from './cli/usage';
 
 export { EXIT } from './cli/errors';
@@ -29,6 +30,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return await validateCommand(command.input, command.json, io);
       case 'run':
         return await runCommand(command.input, command.flags, io);
+      case 'serve':
+        return await serveCommand(command.flags, io);
     }
   } catch (err) {
     if (err instanceof CliError) {

@@ -6,36 +6,38 @@
 interface Waiter {
   socket: number;
   endpoint: string;
+  /** Handshakes needed on that endpoint (a binder waits for each of its own connectors). */
+  count: number;
   resolve: (ok: boolean) => void;
 }
 
 export class HandshakeTracker {
-  private readonly seen = new Map<number, Set<string>>();
-  private readonly counts = new Map<number, number>();
+  private readonly counts = new Map<string, number>();
   private waiters: Waiter[] = [];
 
   /** Called for each `handshake-ok` monitor event of a socket. */
   record(socket: number, endpoint: string): void {
-    let set = this.seen.get(socket);
-    if (!set) this.seen.set(socket, (set = new Set()));
-    set.add(endpoint);
-    this.counts.set(socket, (this.counts.get(socket) ?? 0) + 1);
+    const key = `${socket} ${endpoint}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.waiters = this.waiters.filter((w) => {
-      if (!this.done(w.socket, w.endpoint)) return true;
+      if (!this.done(w.socket, w.endpoint, w.count)) return true;
       w.resolve(true);
       return false;
     });
   }
 
-  private done(socket: number, endpoint: string): boolean {
-    return this.seen.get(socket)?.has(endpoint) ?? false;
+  private done(socket: number, endpoint: string, count: number): boolean {
+    return (this.counts.get(`${socket} ${endpoint}`) ?? 0) >= count;
   }
 
-  /** Resolves true once `socket` completed a handshake with `endpoint`, false after `timeoutMs`. */
-  wait(socket: number, endpoint: string, timeoutMs: number): Promise<boolean> {
-    if (this.done(socket, endpoint)) return Promise.resolve(true);
+  /**
+   * Resolves true once `socket` completed `count` handshakes on `endpoint` (the address it
+   * connected to, or the address it bound), false after `timeoutMs`.
+   */
+  wait(socket: number, endpoint: string, timeoutMs: number, count = 1): Promise<boolean> {
+    if (this.done(socket, endpoint, count)) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const waiter: Waiter = { socket, endpoint, resolve: (ok) => finish(ok) };
+      const waiter: Waiter = { socket, endpoint, count, resolve: (ok) => finish(ok) };
       const timer = setTimeout(() => finish(false), timeoutMs);
       const finish = (ok: boolean): void => {
         clearTimeout(timer);

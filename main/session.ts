@@ -109,7 +109,7 @@ export class Session {
       now.push({ c, address });
     }
     const timeout = this.options.handshakeTimeoutMs ?? DEFAULTS.handshakeTimeoutMs;
-    const late = await barrier(plan, now, this.tracker, timeout);
+    const late = await barrier(plan, now, bound, this.tracker, timeout);
     if (this.stopped) return [];
     if (late.length > 0) return this.fail(late);
     if (this.topology.edges.some((e) => e.pattern === 'pubsub')) await this.sleep(SUBSCRIPTION_SETTLE_MS);

@@ -10,14 +10,24 @@ export interface RunFlags {
   handshakeTimeoutMs?: number;
 }
 
+export interface ServeFlags {
+  /** Undefined: 5317 when free, else any free port. */
+  port?: number;
+  open: boolean;
+  /** Build the page first when it is missing or older than its sources (unless --no-build). */
+  build: boolean;
+  inProcess: boolean;
+}
+
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'examples'; json: boolean }
   | { name: 'validate'; input: string; json: boolean }
-  | { name: 'run'; input: string; flags: RunFlags };
+  | { name: 'run'; input: string; flags: RunFlags }
+  | { name: 'serve'; flags: ServeFlags };
 
-export const COMMANDS = ['run', 'validate', 'examples', 'help'] as const;
+export const COMMANDS = ['run', 'validate', 'serve', 'examples', 'help'] as const;
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -31,6 +41,13 @@ const RUN_OPTIONS: OptionSpec = {
   'handshake-timeout': { type: 'string' },
 };
 const JSON_OPTIONS: OptionSpec = { ...HELP, json: { type: 'boolean' } };
+const SERVE_OPTIONS: OptionSpec = {
+  ...HELP,
+  port: { type: 'string' },
+  open: { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+  'in-process': { type: 'boolean' },
+};
 
 /** Parses argv (without node and the script); throws a usage CliError on anything it cannot read. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -53,6 +70,19 @@ export function parseCommand(argv: readonly string[]): Command {
       const { values, positionals } = parse('run', rest, RUN_OPTIONS, 1);
       if (values.help) return { name: 'help', topic: 'run' };
       return { name: 'run', input: positionals[0], flags: runFlags(values) };
+    }
+    case 'serve': {
+      const { values } = parse('serve', rest, SERVE_OPTIONS, 0);
+      if (values.help) return { name: 'help', topic: 'serve' };
+      return {
+        name: 'serve',
+        flags: {
+          port: portNumber(values.port),
+          open: values.open === true,
+          build: values['no-build'] !== true,
+          inProcess: values['in-process'] === true,
+        },
+      };
     }
     default:
       throw first.startsWith('-')
@@ -108,6 +138,15 @@ function milliseconds(value: string | boolean | undefined, flag: string): number
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) > 2_147_483_647) {
     throw usageError(`${flag} takes a whole number of milliseconds, not "${text}"`, `e.g. ${flag} 2000`);
+  }
+  return Number(text);
+}
+
+function portNumber(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
+    throw usageError(`--port takes a port number from 0 to 65535, not "${text}"`, 'e.g. --port 8080; --port 0 picks any free port');
   }
   return Number(text);
 }

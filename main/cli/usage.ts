@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 
 const EXIT_CODES = `Exit codes:
   0    ok
-  1    the topology has errors (including an unsupported format version), or the run failed
+  1    the topology has errors (including an unsupported format version), or the run failed,
+       or serve could not start (port taken, page build failed, engine did not start)
   2    usage error: unknown command or flag, missing or malformed argument
   3    input error: file not found or unreadable, not valid JSON, unknown example id,
        trace file not writable
@@ -23,11 +24,21 @@ const VALIDATE = `zmq-studio validate <file | example-id> [--json]
   Checks a topology without running it and prints its diagnostics; "ok: N nodes, M edges"
   when there is no error. --json prints the diagnostics as one JSON array.`;
 
+const SERVE = `zmq-studio serve [--port N] [--open] [--no-build] [--in-process]
+  Serves the app's page on http://127.0.0.1 and runs its engine in a supervised child process;
+  open the printed URL in a browser. Builds the page first when it is missing or older than its
+  sources. Runs until Ctrl-C, which stops the engine and exits 0.
+    --port <n>       listen on this port (default 5317, or a free port when 5317 is taken;
+                     0 picks any free port)
+    --open           open the URL in the default browser
+    --no-build       serve dist/renderer as it is, even if missing or stale
+    --in-process     run the engine in this process instead of a child (debugging)`;
+
 const EXAMPLES = `zmq-studio examples [--json]
   Lists the built-in example topologies: id, name and description. Every command that takes a
   file also takes one of these ids.`;
 
-const TOPICS: Record<string, string> = { run: RUN, validate: VALIDATE, examples: EXAMPLES };
+const TOPICS: Record<string, string> = { run: RUN, validate: VALIDATE, serve: SERVE, examples: EXAMPLES };
 
 export function usage(topic?: string): string {
   const one = topic === undefined ? undefined : TOPICS[topic];
@@ -38,6 +49,8 @@ Usage:
 ${RUN}
 
 ${VALIDATE}
+
+${SERVE}
 
 ${EXAMPLES}
 

@@ -1,0 +1,101 @@
+/**
+ * The arguments of a command from a page, checked before the engine sees them (STYLE.md: a host
+ * validates every payload). The topology itself is the engine's to judge (it answers with
+ * diagnostics); here only the shapes the engine trusts, and bounds that would cost it memory.
+ */
+import type { EngineCommands, InjectRequest, StartOptions } from '../../shared/ipc';
+import type { WireCommand } from '../../shared/wire';
+
+export type CommandCall =
+  | { name: 'start'; topology: unknown; options: StartOptions | undefined }
+  | { name: 'stop' }
+  | { name: 'inject'; request: InjectRequest }
+  | { name: 'status' };
+
+/** The trace ring is preallocated: a page must not make the engine allocate gigabytes. */
+const MAX_TRACE_CAPACITY = 4_194_304;
+const MAX_HANDSHAKE_TIMEOUT_MS = 600_000;
+const MAX_FRAMES = 256;
+const ENCODINGS: readonly string[] = ['text', 'hex', 'base64'];
+
+type Fields = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIntegerIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+/** The call a command asks for, or why its arguments are refused. */
+export function parseCall(command: WireCommand): CommandCall | string {
+  const { name, args } = command;
+  switch (name) {
+    case 'stop':
+    case 'status':
+      return args.length === 0 ? { name } : `${name} takes no arguments`;
+    case 'start': {
+      if (args.length < 1 || args.length > 2) return 'start takes (topology, options?)';
+      const options = startOptions(args[1]);
+      return typeof options === 'string' ? options : { name, topology: args[0], options };
+    }
+    case 'inject': {
+      if (args.length !== 1) return 'inject takes one request';
+      const request = injectRequest(args[0]);
+      return typeof request === 'string' ? request : { name, request };
+    }
+  }
+}
+
+function startOptions(value: unknown): StartOptions | undefined | string {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) return 'start options must be an object';
+  const options: StartOptions = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (key === 'freePorts') {
+      if (typeof v !== 'boolean') return 'freePorts must be true or false';
+      options.freePorts = v;
+    } else if (key === 'handshakeTimeoutMs') {
+      if (!isIntegerIn(v, 1, MAX_HANDSHAKE_TIMEOUT_MS))
+        return `handshakeTimeoutMs must be a whole number of ms from 1 to ${MAX_HANDSHAKE_TIMEOUT_MS}`;
+      options.handshakeTimeoutMs = v;
+    } else if (key === 'traceCapacity') {
+      if (!isIntegerIn(v, 1, MAX_TRACE_CAPACITY)) return `traceCapacity must be a whole number from 1 to ${MAX_TRACE_CAPACITY}`;
+      options.traceCapacity = v;
+    } else {
+      return `unknown start option "${key.slice(0, 40)}"`;
+    }
+  }
+  return options;
+}
+
+function injectRequest(value: unknown): InjectRequest | string {
+  if (!isRecord(value)) return 'the inject request must be an object';
+  const { node, port, frames, encoding } = value;
+  if (typeof node !== 'string' || node === '') return 'inject: node must be a node id';
+  if (port !== undefined && typeof port !== 'string') return 'inject: port must be a string';
+  if (!Array.isArray(frames) || frames.length > MAX_FRAMES || !frames.every((f) => typeof f === 'string'))
+    return `inject: frames must be an array of at most ${MAX_FRAMES} strings`;
+  if (encoding !== undefined && (typeof encoding !== 'string' || !ENCODINGS.includes(encoding)))
+    return `inject: encoding must be one of ${ENCODINGS.join(', ')}`;
+  const request: InjectRequest = { node, frames: frames as string[] };
+  if (port !== undefined) request.port = port;
+  if (encoding !== undefined) request.encoding = encoding as InjectRequest['encoding'];
+  return request;
+}
+
+/** Runs a checked call on the engine; the reply is the engine's own. */
+export function invoke(engine: EngineCommands, call: CommandCall): Promise<unknown> {
+  switch (call.name) {
+    case 'start':
+      return engine.start(call.topology, call.options);
+    case 'stop':
+      return engine.stop();
+    case 'inject':
+      return engine.inject(call.request);
+    case 'status':
+      return engine.status();
+  }
+}
