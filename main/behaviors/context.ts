@@ -52,11 +52,14 @@ export async function attempt<T>(ctx: NodeContext, what: string | (() => string)
   try {
     return await call();
   } catch (err) {
-    if (!ctx.stopped) {
-      const e = err as ZmqError;
-      const code = e.code ?? 'ERROR';
-      ctx.error(code, `${typeof what === 'string' ? what : what()} failed: ${e.message}`, hintFor(e.code));
-    }
+    report(ctx, what, err);
     return undefined;
   }
+}
+
+/** The failure of a socket call as an error event (silent once the run stopped: sockets closing). */
+export function report(ctx: NodeContext, what: string | (() => string), err: unknown): void {
+  if (ctx.stopped) return;
+  const e = err as ZmqError;
+  ctx.error(e.code ?? 'ERROR', `${typeof what === 'string' ? what : what()} failed: ${e.message}`, hintFor(e.code));
 }

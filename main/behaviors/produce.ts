@@ -2,14 +2,19 @@
 import { fillTemplate } from '../../shared/behaviors';
 import type { BehaviorOf } from '../../shared/behaviors';
 import type { NodeContext } from './context';
-import { attempt, socketOf } from './context';
+import { report, socketOf } from './context';
 
 export async function produce(ctx: NodeContext, b: BehaviorOf<'produce'>): Promise<void> {
   const sock = socketOf(ctx);
   for (let i = 0; i < b.count && !ctx.stopped; i++) {
     const payload = fillTemplate(b.payload, { i, node: ctx.label });
     ctx.log(() => `Sending ${payload}`);
-    if ((await attempt(ctx, () => `sending "${payload}"`, () => sock.send([payload]))) === undefined) return;
+    try {
+      await sock.send([payload]);
+    } catch (err) {
+      report(ctx, `sending "${payload}"`, err);
+      return;
+    }
     if (b.intervalMs > 0) await ctx.sleep(b.intervalMs);
   }
 }

@@ -4,7 +4,8 @@
  */
 import type { BehaviorOf } from '../../shared/behaviors';
 import type { NodeContext } from './context';
-import { attempt, socketOf, text } from './context';
+import { attempt, report, socketOf, text } from './context';
+import type { Received } from '../tracedSocket';
 
 export async function subscribe(ctx: NodeContext, b: BehaviorOf<'subscribe'>): Promise<void> {
   const sock = socketOf(ctx);
@@ -22,8 +23,13 @@ export async function consumeLoop(ctx: NodeContext, count: number | undefined): 
   const sock = socketOf(ctx);
   let n = 0;
   while (!ctx.stopped && (count === undefined || n < count)) {
-    const m = await attempt(ctx, 'receiving', () => sock.receive());
-    if (!m) return;
+    let m: Received;
+    try {
+      m = await sock.receive();
+    } catch (err) {
+      report(ctx, 'receiving', err);
+      return;
+    }
     n++;
     ctx.log(() => text(m.frames));
   }

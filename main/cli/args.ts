@@ -146,7 +146,10 @@ function portNumber(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
-    throw usageError(`--port takes a port number from 0 to 65535, not "${text}"`, 'e.g. --port 8080; --port 0 picks any free port');
+    throw usageError(
+      `--port takes a port number from 0 to 65535, not "${text}"`,
+      'e.g. --port 8080; --port 0 picks any free port',
+    );
   }
   return Number(text);
 }

@@ -45,7 +45,11 @@ export async function buildPage(root: string = REPO_ROOT): Promise<void> {
   try {
     ({ build } = await import('vite'));
   } catch {
-    throw new CliError(EXIT.failed, 'cannot build the page: vite is not installed', 'run npm install, or pass --no-build to serve dist/renderer as it is');
+    throw new CliError(
+      EXIT.failed,
+      'cannot build the page: vite is not installed',
+      'run npm install, or pass --no-build to serve dist/renderer as it is',
+    );
   }
   // A config may name paths relative to the cwd (Vite resolves `root` so): build as `npm run build` would.
   const cwd = process.cwd();
@@ -53,12 +57,20 @@ export async function buildPage(root: string = REPO_ROOT): Promise<void> {
   try {
     await build({ configFile, logLevel: 'warn' });
   } catch (err) {
-    throw new CliError(EXIT.failed, `the page did not build: ${err instanceof Error ? err.message : String(err)}`, 'fix the error above, or pass --no-build to serve the last build');
+    throw new CliError(
+      EXIT.failed,
+      `the page did not build: ${err instanceof Error ? err.message : String(err)}`,
+      'fix the error above, or pass --no-build to serve the last build',
+    );
   } finally {
     process.chdir(cwd);
   }
   if (!existsSync(join(pageDir(root), 'index.html'))) {
-    throw new CliError(EXIT.failed, 'the build did not write dist/renderer/index.html', 'build.outDir in vite.config.ts should be dist/renderer');
+    throw new CliError(
+      EXIT.failed,
+      'the build did not write dist/renderer/index.html',
+      'build.outDir in vite.config.ts should be dist/renderer',
+    );
   }
 }
 

@@ -63,7 +63,11 @@ async function buildIfStale(io: CliIo): Promise<void> {
   if (!hasViteConfig()) {
     // Stale but present: serve the last build. Missing: nothing to serve and nothing to build with.
     if (existsSync(join(pageDir(), 'index.html'))) return;
-    throw new CliError(EXIT.failed, 'the page is not built and there is no vite.config.ts to build it with', 'zmq-studio run works without the page');
+    throw new CliError(
+      EXIT.failed,
+      'the page is not built and there is no vite.config.ts to build it with',
+      'zmq-studio run works without the page',
+    );
   }
   io.out(`zmq-studio: building the page (${why})...`);
   await buildPage();
@@ -83,8 +87,18 @@ async function listen(flags: ServeFlags, staticDir: string, io: CliIo): Promise<
       io.out(`zmq-studio: port ${DEFAULT_PORT} is in use; using port ${server.port} instead`);
       return server;
     }
-    if (code === 'EADDRINUSE') throw new CliError(EXIT.failed, `port ${port} is in use`, 'pick another with --port N, or --port 0 for any free port');
-    if (code === 'EACCES') throw new CliError(EXIT.failed, `port ${port} needs privileges here`, 'use a port above 1023');
-    throw new CliError(EXIT.failed, `the server did not start: ${err instanceof Error ? err.message : String(err)}`, 'ZMQ_STUDIO_DEBUG=1 shows more; zmq-studio run works without the page');
+    if (code === 'EADDRINUSE')
+      throw new CliError(
+        EXIT.failed,
+        `port ${port} is in use`,
+        'pick another with --port N, or --port 0 for any free port',
+      );
+    if (code === 'EACCES')
+      throw new CliError(EXIT.failed, `port ${port} needs privileges here`, 'use a port above 1023');
+    throw new CliError(
+      EXIT.failed,
+      `the server did not start: ${err instanceof Error ? err.message : String(err)}`,
+      'ZMQ_STUDIO_DEBUG=1 shows more; zmq-studio run works without the page',
+    );
   }
 }

@@ -62,7 +62,8 @@ function startOptions(value: unknown): StartOptions | undefined | string {
         return `handshakeTimeoutMs must be a whole number of ms from 1 to ${MAX_HANDSHAKE_TIMEOUT_MS}`;
       options.handshakeTimeoutMs = v;
     } else if (key === 'traceCapacity') {
-      if (!isIntegerIn(v, 1, MAX_TRACE_CAPACITY)) return `traceCapacity must be a whole number from 1 to ${MAX_TRACE_CAPACITY}`;
+      if (!isIntegerIn(v, 1, MAX_TRACE_CAPACITY))
+        return `traceCapacity must be a whole number from 1 to ${MAX_TRACE_CAPACITY}`;
       options.traceCapacity = v;
     } else {
       return `unknown start option "${key.slice(0, 40)}"`;

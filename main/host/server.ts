@@ -62,10 +62,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   ready.catch(() => undefined);
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    ready.then((app) => void route(req, res, app), () => res.destroy());
+    ready.then(
+      (app) => void route(req, res, app),
+      () => res.destroy(),
+    );
   });
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    ready.then((app) => app.bridge.upgrade(req, socket, head), () => socket.destroy());
+    ready.then(
+      (app) => app.bridge.upgrade(req, socket, head),
+      () => socket.destroy(),
+    );
   });
 
   await listen(http, options.port ?? 0, host);

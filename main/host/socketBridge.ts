@@ -113,7 +113,12 @@ export class SocketBridge {
       this.counts.undecodable++;
       const id = text === undefined ? undefined : salvageId(text);
       if (id !== undefined)
-        this.reply(ws, { kind: 'reply', id, ok: false, error: { message: 'not a command of shared/ipc', code: 'BAD_COMMAND' } });
+        this.reply(ws, {
+          kind: 'reply',
+          id,
+          ok: false,
+          error: { message: 'not a command of shared/ipc', code: 'BAD_COMMAND' },
+        });
       return;
     }
     const { id } = command;

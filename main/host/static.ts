@@ -16,7 +16,12 @@ import { sendText } from './respond';
 const IMMUTABLE_PREFIX = '/assets/';
 
 /** Serves GET and HEAD of `req` from `root`; `host` is the checked Host header (for the page's CSP). */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, host: string): Promise<void> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  host: string,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     return;

@@ -71,6 +71,19 @@ export class TraceRing {
     if (seq >= this.unflushed && seq < this.nextSeq) this.edge[seq % this.capacity] = edge;
   }
 
+  private copy(batch: TraceBatch, to: number, from: number, n: number): void {
+    const end = from + n;
+    batch.t.set(this.t.subarray(from, end), to);
+    batch.socket.set(this.socket.subarray(from, end), to);
+    batch.dir.set(this.dir.subarray(from, end), to);
+    batch.edge.set(this.edge.subarray(from, end), to);
+    batch.frames.set(this.frames.subarray(from, end), to);
+    batch.bytes.set(this.bytes.subarray(from, end), to);
+    batch.msg.set(this.msg.subarray(from, end), to);
+    batch.cause.set(this.cause.subarray(from, end), to);
+    for (let k = 0; k < n; k++) batch.preview[to + k] = this.preview[from + k];
+  }
+
   /** Cuts every unflushed record into a batch (copies: the ring keeps being written). */
   cut(): TraceBatch | undefined {
     const count = this.nextSeq - this.unflushed;
@@ -89,20 +102,13 @@ export class TraceRing {
       bytes: new Uint32Array(count),
       msg: new Uint32Array(count),
       cause: new Uint32Array(count),
-      preview: new Array<string>(count),
+      preview: new Array<string>(count).fill(''),
     };
-    for (let k = 0; k < count; k++) {
-      const i = (first + k) % this.capacity;
-      batch.t[k] = this.t[i];
-      batch.socket[k] = this.socket[i];
-      batch.dir[k] = this.dir[i];
-      batch.edge[k] = this.edge[i];
-      batch.frames[k] = this.frames[i];
-      batch.bytes[k] = this.bytes[i];
-      batch.msg[k] = this.msg[i];
-      batch.cause[k] = this.cause[i];
-      batch.preview[k] = this.preview[i];
-    }
+    // At most two contiguous segments (the ring may wrap): block copies, not a loop per record.
+    const from = first % this.capacity;
+    const head = Math.min(count, this.capacity - from);
+    this.copy(batch, 0, from, head);
+    if (head < count) this.copy(batch, head, 0, count - head);
     this.unflushed = this.nextSeq;
     this.droppedSinceBatch = 0;
     return batch;
