@@ -112,12 +112,14 @@ export class Session {
     const late = await barrier(plan, now, bound, this.tracker, timeout);
     if (this.stopped) return [];
     if (late.length > 0) return this.fail(late);
+    this.recordSubscriptions();
+    // Devices first: a forwarder must carry the subscriptions upstream before anyone publishes.
+    this.launch((node) => node.kind === 'device');
     if (this.topology.edges.some((e) => e.pattern === 'pubsub')) await this.sleep(SUBSCRIPTION_SETTLE_MS);
     if (this.stopped) return [];
-    this.recordSubscriptions();
     this.stats = new StatsTicker(this.recorder, plan, (nodes, edges) => this.emit({ type: 'stats', nodes, edges }));
     this.setState('running');
-    this.launch();
+    this.launch((node) => node.kind === 'socket' || node.kind === 'worker');
     return [];
   }
 
@@ -164,10 +166,10 @@ export class Session {
     }
   }
 
-  private launch(): void {
+  private launch(which: (node: TopologyNode) => boolean): void {
     const finite: Promise<void>[] = [];
     for (const node of this.topology.nodes) {
-      if (node.kind === 'external') continue;
+      if (!which(node)) continue;
       const ctx = this.context(node);
       const task = this.runNode(ctx, node).catch((err: Error) => {
         if (!this.stopped) ctx.error('BEHAVIOR', err.message, 'this is a bug in zmq-studio; the run goes on without this node');

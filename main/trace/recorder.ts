@@ -103,7 +103,8 @@ export class TraceRecorder {
       t,
       seq,
       preview: text,
-      topic: start < frames.length ? frames[start] : undefined,
+      // Only fan-out needs the topic (who was owed it); holding it longer would pin the buffer.
+      topic: fan && start < frames.length ? frames[start] : undefined,
       control,
       fanOut: fan,
       claimedBy: undefined,
