@@ -23,6 +23,8 @@ export default tseslint.config(
   },
   layer(['shared/**'], [['electron', 'zeromq', 'zeromq/*', 'react', 'react-dom', '@xyflow/*', 'zustand', ...nodeBuiltins, '**/main/**', '**/renderer/**', '**/app/**']]),
   layer(['main/**'], [['electron', 'react', 'react-dom', '@xyflow/*', 'zustand', '**/renderer/**', '**/app/**']]),
+  // The page runs in a browser (or Electron's sandboxed window): browser globals, no Node.
+  { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   layer(['renderer/**'], [['electron', 'zeromq', 'zeromq/*', ...nodeBuiltins, '**/main/**', '**/app/**']]),
   layer(['app/**'], [['**/renderer/**']]),
 );

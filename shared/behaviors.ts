@@ -122,9 +122,27 @@ export const BEHAVIOR_SOCKETS: Record<BehaviorType, readonly string[]> = {
 
 /** Fills `{i}`, `{msg}`, `{topic}`, `{node}` in a template; unknown names stay as written. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
+  const parts = compiled(template);
+  if (parts.length === 1) return parts[0];
+  let out = parts[0];
+  // Odd indexes are placeholder names, even ones the literal text between them.
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k];
+    out += (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : `{${name}}`) + parts[k + 1];
+  }
+  return out;
+}
+
+/** Templates are filled once per message: split each one once (a bounded cache). */
+const templates = new Map<string, string[]>();
+function compiled(template: string): string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templates.size >= 256) templates.clear();
+    templates.set(template, parts);
+  }
+  return parts;
 }
 
 /** Whether a behaviour finishes on its own (the CLI waits for every finite one). */

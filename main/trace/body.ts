@@ -33,33 +33,32 @@ export function bodyHash(frames: readonly Uint8Array[], start: number): number {
   return h >>> 0;
 }
 
-const PREVIEW_BYTES = 48;
+/** How many bytes of a message's first body frame the trace keeps for its preview. */
+export const PREVIEW_BYTES = 48;
 
-/** A short text view of the body: printable ASCII/UTF-8 as is, otherwise hex. Frames joined by " | ". */
-export function preview(frames: readonly Uint8Array[], start: number): string {
-  let out = '';
-  for (let f = start; f < frames.length; f++) {
-    if (f > start) out += ' | ';
-    out += framePreview(frames[f]);
-    if (out.length > 120) return out.slice(0, 120) + '…';
-  }
-  return out;
-}
-
-function framePreview(b: Uint8Array): string {
-  const n = b.length < PREVIEW_BYTES ? b.length : PREVIEW_BYTES;
+/**
+ * A short text view of a body: its first frame as text when printable, else hex; truncation
+ * shown with '…', further frames counted. `bytes` are at most PREVIEW_BYTES of the first frame.
+ */
+export function decodePreview(bytes: Uint8Array, truncated: boolean, moreFrames: number): string {
   let printable = true;
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f) {
       printable = false;
       break;
     }
   }
-  const more = b.length > n ? '…' : '';
-  // Frames are Buffers on every engine path: decode a range in place instead of making a view.
-  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length);
-  return (printable ? buf.toString('utf8', 0, n) : '0x' + buf.toString('hex', 0, n)) + more;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const head = printable ? buf.toString('utf8') : '0x' + buf.toString('hex');
+  return head + (truncated ? '…' : '') + (moreFrames > 0 ? ` (+${moreFrames} frame${moreFrames > 1 ? 's' : ''})` : '');
+}
+
+/** The preview of a message from its frames (off the hot path: the ring keeps bytes instead). */
+export function preview(frames: readonly Uint8Array[], start: number): string {
+  if (start >= frames.length) return '';
+  const first = frames[start];
+  return decodePreview(first.subarray(0, PREVIEW_BYTES), first.length > PREVIEW_BYTES, frames.length - start - 1);
 }
 
 /** Sum of frame sizes, envelope included: what crossed the socket. */

@@ -4,7 +4,7 @@
  * 50 ms: <= 20 batches/s, never one event per message).
  */
 import type { SocketType } from '../../shared/patterns';
-import { isFanOut } from '../../shared/patterns';
+import { isFanOut, SOCKET_INFO } from '../../shared/patterns';
 import type { LostMessage, TraceBatch, TraceTables } from '../../shared/trace';
 import { bodyHash, bodyStart, preview, totalBytes } from './body';
 import { TraceRing } from './ring';
@@ -48,6 +48,13 @@ export class TraceRecorder {
   readonly edgeMessages: Float64Array;
   readonly edgeBytes: Float64Array;
   lastActivity = 0;
+  /**
+   * Per socket, the peer at the other end of a direct pipe, or -1. A pipe is direct when each end
+   * has only the other as peer (no outside program either) and the sender never drops (its mute
+   * state blocks): libzmq delivers such a pipe in order and in full, so a receive takes the
+   * oldest pending send of its peer without hashing the body.
+   */
+  private readonly directPeer: Int32Array;
 
   constructor(
     readonly sockets: readonly TracedSocket[],
@@ -65,6 +72,7 @@ export class TraceRecorder {
     this.bytesIn = new Float64Array(sockets.length);
     this.edgeMessages = new Float64Array(edgeIds.length);
     this.edgeBytes = new Float64Array(edgeIds.length);
+    this.directPeer = Int32Array.from(sockets, (s, i) => (isDirectSender(sockets, i) ? s.peers[0] : -1));
   }
 
   tables(): TraceTables {
@@ -83,11 +91,10 @@ export class TraceRecorder {
     const s = this.sockets[socket];
     const start = bodyStart(s.type, frames);
     const bytes = totalBytes(frames);
-    const text = preview(frames, start);
     const t = this.now();
     const msg = this.nextMsg++;
     const edge = s.edges.length === 1 ? s.edges[0] : -1;
-    const seq = this.ring.push(t, socket, 0, edge, frames.length, bytes, msg, cause, text);
+    const seq = this.ring.push(t, socket, 0, edge, frames, start, bytes, msg, cause);
     this.sent[socket]++;
     this.bytesOut[socket] += bytes;
     // Traffic to an external program is never seen arriving: count it on the edge here.
@@ -96,13 +103,13 @@ export class TraceRecorder {
       this.edgeBytes[edge] += bytes;
     }
     const fan = fanOut ?? isFanOut(s.type);
+    const direct = this.directPeer[socket] >= 0 && !fan && !control;
     const pending: PendingSend = {
       msg,
       sender: socket,
-      hash: bodyHash(frames, start),
+      hash: direct ? 0 : bodyHash(frames, start),
       t,
       seq,
-      preview: text,
       // Only fan-out needs the topic (who was owed it); holding it longer would pin the buffer.
       topic: fan && start < frames.length ? frames[start] : undefined,
       control,
@@ -112,7 +119,8 @@ export class TraceRecorder {
       done: false,
       next: undefined,
     };
-    if (s.peers.length > 0) this.matcher.offer(pending);
+    if (direct) this.matcher.offerDirect(pending);
+    else if (s.peers.length > 0) this.matcher.offer(pending);
     this.touch(t);
     return pending;
   }
@@ -137,7 +145,13 @@ export class TraceRecorder {
     const start = bodyStart(s.type, frames);
     const bytes = totalBytes(frames);
     const t = this.now();
-    const from = s.peers.length > 0 ? this.matcher.claim(socket, bodyHash(frames, start)) : undefined;
+    const peer = s.peers.length === 1 ? s.peers[0] : -1;
+    const from =
+      peer >= 0 && this.directPeer[peer] === socket
+        ? this.matcher.claimDirect(peer)
+        : s.peers.length > 0
+          ? this.matcher.claim(socket, bodyHash(frames, start))
+          : undefined;
     let msg: number;
     let edge: number;
     if (from) {
@@ -148,7 +162,7 @@ export class TraceRecorder {
       msg = this.nextMsg++;
       edge = s.edges.length === 1 ? s.edges[0] : -1;
     }
-    this.ring.push(t, socket, 1, edge, frames.length, bytes, msg, cause, from ? from.preview : preview(frames, start));
+    this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause);
     this.received[socket]++;
     this.bytesIn[socket] += bytes;
     if (edge >= 0) {
@@ -187,7 +201,8 @@ export class TraceRecorder {
     const report = (p: PendingSend, owedTo: string): void => {
       total++;
       if (messages.length < 1000) {
-        messages.push({ msg: p.msg, node: this.sockets[p.sender].node, owedTo, preview: p.preview, t: p.t });
+        const text = this.ring.previewOf(p.seq) ?? (p.topic ? preview([p.topic], 0) : '(no longer in the trace ring)');
+        messages.push({ msg: p.msg, node: this.sockets[p.sender].node, owedTo, preview: text, t: p.t });
       }
     };
     for (const p of [...this.matcher.evicted, ...this.matcher.remaining()]) {
@@ -204,6 +219,15 @@ export class TraceRecorder {
     }
     return { messages, total };
   }
+}
+
+function isDirectSender(sockets: readonly TracedSocket[], i: number): boolean {
+  const s = sockets[i];
+  if (s.peers.length !== 1 || s.hasExternalPeer) return false;
+  const info = SOCKET_INFO[s.type];
+  if (!info.sends || info.mute !== 'block' || info.outgoing === 'fan-out') return false;
+  const peer = sockets[s.peers[0]];
+  return peer.peers.length === 1 && peer.peers[0] === i && !peer.hasExternalPeer;
 }
 
 /** Whether a subscriber was owed a message with this first frame. */

@@ -4,6 +4,7 @@
  * cost ~13% of throughput where objects + JSON cost ~37%).
  */
 import type { TraceBatch } from '../../shared/trace';
+import { decodePreview, PREVIEW_BYTES } from './body';
 
 export class TraceRing {
   readonly capacity: number;
@@ -15,7 +16,11 @@ export class TraceRing {
   private readonly bytes: Uint32Array;
   private readonly msg: Uint32Array;
   private readonly cause: Uint32Array;
-  private readonly preview: string[];
+  /** PREVIEW_BYTES per record of the first body frame; strings are made only when a batch is cut. */
+  private readonly previewBytes: Uint8Array;
+  private readonly previewLength: Uint8Array;
+  /** Bit 0: the frame was longer than the preview; bits 1..: body frames after the first. */
+  private readonly previewInfo: Uint32Array;
   /** seq of the next record written (seq starts at 1). */
   private nextSeq = 1;
   /** seq of the first record not yet cut into a batch. */
@@ -34,7 +39,9 @@ export class TraceRing {
     this.bytes = new Uint32Array(capacity);
     this.msg = new Uint32Array(capacity);
     this.cause = new Uint32Array(capacity);
-    this.preview = new Array<string>(capacity).fill('');
+    this.previewBytes = new Uint8Array(capacity * PREVIEW_BYTES);
+    this.previewLength = new Uint8Array(capacity);
+    this.previewInfo = new Uint32Array(capacity);
   }
 
   get written(): number {
@@ -46,24 +53,59 @@ export class TraceRing {
   }
 
   /** Appends one record and returns its seq. Overwrites unflushed records past capacity, counting them. */
-  push(t: number, socket: number, dir: 0 | 1, edge: number, frames: number, bytes: number, msg: number, cause: number, preview: string): number {
+  push(
+    t: number,
+    socket: number,
+    dir: 0 | 1,
+    edge: number,
+    frames: readonly Uint8Array[],
+    bodyStart: number,
+    bytes: number,
+    msg: number,
+    cause: number,
+  ): number {
     const seq = this.nextSeq++;
     const i = seq % this.capacity;
     this.t[i] = t;
     this.socket[i] = socket;
     this.dir[i] = dir;
     this.edge[i] = edge;
-    this.frames[i] = frames;
+    this.frames[i] = frames.length;
     this.bytes[i] = bytes;
     this.msg[i] = msg;
     this.cause[i] = cause;
-    this.preview[i] = preview;
+    this.keepPreview(i, frames, bodyStart);
     if (seq - this.unflushed >= this.capacity) {
       this.unflushed++;
       this.droppedSinceBatch++;
       this.totalDropped++;
     }
     return seq;
+  }
+
+  private keepPreview(i: number, frames: readonly Uint8Array[], start: number): void {
+    if (start >= frames.length) {
+      this.previewLength[i] = 0;
+      this.previewInfo[i] = 0;
+      return;
+    }
+    const first = frames[start];
+    const n = first.length < PREVIEW_BYTES ? first.length : PREVIEW_BYTES;
+    const at = i * PREVIEW_BYTES;
+    for (let k = 0; k < n; k++) this.previewBytes[at + k] = first[k];
+    this.previewLength[i] = n;
+    this.previewInfo[i] = (first.length > n ? 1 : 0) | ((frames.length - start - 1) << 1);
+  }
+
+  private previewAt(i: number): string {
+    const at = i * PREVIEW_BYTES;
+    const info = this.previewInfo[i];
+    return decodePreview(this.previewBytes.subarray(at, at + this.previewLength[i]), (info & 1) === 1, info >>> 1);
+  }
+
+  /** The preview of a record still in the ring, or undefined once it was overwritten. */
+  previewOf(seq: number): string | undefined {
+    return seq > this.nextSeq - 1 - this.capacity && seq < this.nextSeq ? this.previewAt(seq % this.capacity) : undefined;
   }
 
   /** Sets the edge of a record still in the ring (a send whose receiver told which edge it took). */
@@ -81,7 +123,7 @@ export class TraceRing {
     batch.bytes.set(this.bytes.subarray(from, end), to);
     batch.msg.set(this.msg.subarray(from, end), to);
     batch.cause.set(this.cause.subarray(from, end), to);
-    for (let k = 0; k < n; k++) batch.preview[to + k] = this.preview[from + k];
+    for (let k = 0; k < n; k++) batch.preview[to + k] = this.previewAt(from + k);
   }
 
   /** Cuts every unflushed record into a batch (copies: the ring keeps being written). */

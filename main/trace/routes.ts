@@ -9,9 +9,8 @@ export interface PendingSend {
   sender: number;
   hash: number;
   t: number;
-  /** Record seq of the send, so its edge can be filled in once a receiver claims it. */
+  /** Record seq of the send: its edge is filled in once a receiver claims it, its preview read back. */
   seq: number;
-  preview: string;
   /** First frame of the body, for matching subscriptions when deciding who was owed it. */
   topic: Uint8Array | undefined;
   /** Protocol traffic (subscriptions): matched like data, never reported lost. */
@@ -40,8 +39,10 @@ interface Chain {
 
 export class RouteMatcher {
   private readonly byHash = new Map<number, Chain>();
-  /** All pending sends in send order, for eviction by age and count. */
-  private readonly fifo: PendingSend[] = [];
+  /** Sends over a direct pipe (see TraceRecorder), in order, per sender; passed slots cleared. */
+  private readonly direct = new Map<number, { queue: (PendingSend | undefined)[]; head: number }>();
+  /** All pending sends in send order, for eviction by age and count; passed slots are cleared. */
+  private readonly fifo: (PendingSend | undefined)[] = [];
   private fifoHead = 0;
   private live = 0;
   evicted: PendingSend[] = [];
@@ -51,6 +52,40 @@ export class RouteMatcher {
     private readonly peers: readonly (readonly number[])[],
     private readonly limits: RouteLimits,
   ) {}
+
+  /** A send over a one-to-one pipe that never drops: its receiver takes sends in order, no hash. */
+  offerDirect(p: PendingSend): void {
+    let d = this.direct.get(p.sender);
+    if (!d) this.direct.set(p.sender, (d = { queue: [], head: 0 }));
+    d.queue.push(p);
+    this.fifo.push(p);
+    this.live++;
+    this.evict(p.t);
+  }
+
+  /** The oldest send still pending over the direct pipe from `sender`. */
+  claimDirect(sender: number): PendingSend | undefined {
+    const d = this.direct.get(sender);
+    if (!d) return undefined;
+    while (d.head < d.queue.length) {
+      const p = d.queue[d.head] as PendingSend;
+      d.queue[d.head++] = undefined;
+      if (p.done) continue;
+      p.done = true;
+      this.live--;
+      this.compactDirect(d);
+      return p;
+    }
+    this.compactDirect(d);
+    return undefined;
+  }
+
+  private compactDirect(d: { queue: (PendingSend | undefined)[]; head: number }): void {
+    if (d.head > 4096 && d.head * 2 > d.queue.length) {
+      d.queue.splice(0, d.head);
+      d.head = 0;
+    }
+  }
 
   offer(p: PendingSend): void {
     const chain = this.byHash.get(p.hash);
@@ -88,6 +123,7 @@ export class RouteMatcher {
     if (p.done) return;
     p.done = true;
     this.live--;
+    // A direct send is skipped by claimDirect once done; only hashed sends sit in a chain.
     const chain = this.byHash.get(p.hash);
     if (!chain) return;
     let prev: PendingSend | undefined;
@@ -110,16 +146,20 @@ export class RouteMatcher {
   /** Every send still pending (end of run): the caller decides which of them were lost. */
   remaining(): PendingSend[] {
     const out: PendingSend[] = [];
-    for (let k = this.fifoHead; k < this.fifo.length; k++) if (!this.fifo[k].done) out.push(this.fifo[k]);
+    for (let k = this.fifoHead; k < this.fifo.length; k++) {
+      const p = this.fifo[k];
+      if (p && !p.done) out.push(p);
+    }
     return out;
   }
 
   private evict(now: number): void {
     const oldest = now - this.limits.maxAgeMs;
     while (this.fifoHead < this.fifo.length) {
-      const p = this.fifo[this.fifoHead];
+      const p = this.fifo[this.fifoHead] as PendingSend;
       if (!p.done && this.live <= this.limits.maxPending && p.t >= oldest) break;
-      this.fifoHead++;
+      // Drop the reference now: a claimed send must die young, not wait for the compaction.
+      this.fifo[this.fifoHead++] = undefined;
       if (!p.done) {
         this.withdraw(p);
         this.evictedCount++;

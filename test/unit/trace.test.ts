@@ -13,14 +13,14 @@ const empty = new Uint8Array(0);
 describe('TraceRing', () => {
   it('keeps its bound, counts what it had to drop, and cuts consecutive batches', () => {
     const ring = new TraceRing(4);
-    for (let i = 0; i < 6; i++) ring.push(i, 0, 0, -1, 1, 10, i + 1, 0, `m${i}`);
+    for (let i = 0; i < 6; i++) ring.push(i, 0, 0, -1, [b(`m${i}`)], 0, 10, i + 1, 0);
     const batch = ring.cut()!;
     expect(batch.count).toBe(4);
     expect(batch.dropped).toBe(2);
     expect(batch.firstSeq).toBe(3);
     expect(batch.preview).toEqual(['m2', 'm3', 'm4', 'm5']);
     expect(ring.cut()).toBeUndefined();
-    ring.push(9, 0, 1, 2, 1, 10, 7, 0, 'm6');
+    ring.push(9, 0, 1, 2, [b('m6')], 0, 10, 7, 0);
     const next = ring.cut()!;
     expect(next).toMatchObject({ batch: 2, firstSeq: 7, count: 1, dropped: 0 });
     expect(ring.totalDropped).toBe(2);
@@ -43,8 +43,9 @@ describe('message bodies', () => {
     expect(bodyHash([b('msg 3')], 0)).not.toBe(bodyHash([b('msg 4')], 0));
   });
 
-  it('previews text as text, binary as hex, truncated', () => {
-    expect(preview([b('hello'), b('world')], 0)).toBe('hello | world');
+  it('previews text as text, binary as hex, truncated, further frames counted', () => {
+    expect(preview([b('hello'), b('world')], 0)).toBe('hello (+1 frame)');
+    expect(preview([b('id'), empty, b('hello')], 2)).toBe('hello');
     expect(preview([new Uint8Array([1, 2, 255])], 0)).toBe('0x0102ff');
     expect(preview([b('x'.repeat(100))], 0)).toBe('x'.repeat(48) + '…');
   });
@@ -98,6 +99,20 @@ describe('TraceRecorder route matching', () => {
     const lost = r.lost();
     expect(lost.total).toBe(1);
     expect(lost.messages[0]).toMatchObject({ preview: 'de foul', owedTo: 'n-SUB-0' });
+  });
+
+  it('a one-to-one pipe that never drops is matched in order without hashing', () => {
+    // PUSH 0 <-> PULL 1, each the other's only peer: a direct pipe.
+    const r = recorder([sock('PUSH', [1], [0]), sock('PULL', [0], [0])]);
+    const first = r.send(0, [b('a')], 0);
+    expect(first.hash).toBe(0); // not hashed
+    const failed = r.send(0, [b('b')], 0);
+    r.unsend(failed, 1);
+    const third = r.send(0, [b('c')], 0);
+    expect(r.receive(1, [b('a')])).toBe(first.msg);
+    expect(r.receive(1, [b('c')])).toBe(third.msg); // the failed send is skipped
+    expect(r.receive(1, [b('from nowhere')])).toBe(4);
+    expect(r.lost().total).toBe(0);
   });
 
   it('counts messages and bytes per edge from the receiving side', () => {

@@ -1,0 +1,93 @@
+import { memo, useRef } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { appStore, useAppStore } from '../store/appStore';
+import { selectCanRedo, selectCanUndo, selectDirty } from '../store/selectors';
+import { FILE_SUFFIX, downloadTopology, fileNameFor, openFile } from './files';
+import { exportImage } from './exportImage';
+import { layoutLeftToRight } from './layout';
+import type { NodeSize } from './layout';
+
+function confirmDiscard(): boolean {
+  return !selectDirty(appStore.getState()) || window.confirm('Discard the unsaved changes of this topology?');
+}
+
+const ConnectionBadge = memo(function ConnectionBadge() {
+  const { connection, detail, libzmq } = useAppStore(useShallow((s) => ({ connection: s.connection, detail: s.connectionDetail, libzmq: s.libzmq })));
+  return (
+    <span className={`zs-conn zs-conn-${connection}`} data-testid="connection" title={detail ?? 'engine connection'}>
+      <span className="zs-dot" /> {connection}
+      {connection === 'connected' && libzmq ? <span data-testid="libzmq"> · libzmq {libzmq}</span> : null}
+    </span>
+  );
+});
+
+/** File actions, editing actions, layout, theme, help, and the engine connection. */
+export const Toolbar = memo(function Toolbar() {
+  const flow = useReactFlow();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { name, fileName, dirty, canUndo, canRedo, theme } = useAppStore(
+    useShallow((s) => ({ name: s.topology.name, fileName: s.fileName, dirty: selectDirty(s), canUndo: selectCanUndo(s), canRedo: selectCanRedo(s), theme: s.theme })),
+  );
+  const s = () => appStore.getState();
+  const autoLayout = () => {
+    const sizes = new Map<string, NodeSize>();
+    for (const n of flow.getNodes()) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+    s().setPositions(layoutLeftToRight(s().topology, sizes));
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.2, duration: 300, maxZoom: 1.25 }));
+  };
+  const saveAs = () => {
+    const name = window.prompt('Save as', fileNameFor(s().topology, s().fileName));
+    if (name?.trim()) downloadTopology(appStore, name);
+  };
+  const exportAs = async (kind: 'png' | 'svg') => {
+    const base = fileNameFor(s().topology, s().fileName).replace(FILE_SUFFIX, '').replace(/\.json$/, '');
+    // Only visible nodes are rendered: show them all while the image is taken, then go back.
+    const viewport = flow.getViewport();
+    await flow.fitView({ padding: 0.1 });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    try {
+      await exportImage(kind, flow.getNodes(), base);
+    } catch (e) {
+      s().notify(`export failed: ${(e as Error).message}`, 'error');
+    } finally {
+      await flow.setViewport(viewport);
+    }
+  };
+  return (
+    <header className="zs-toolbar">
+      <span className="zs-brand">zmq-studio</span>
+      <span className="zs-docname" title={fileNameFor(appStore.getState().topology, fileName)} data-testid="doc-name">
+        {name}
+        {dirty ? <span className="zs-dirty" title="unsaved changes"> ●</span> : null}
+      </span>
+      <nav className="zs-actions">
+        <button type="button" onClick={() => confirmDiscard() && s().newTopology()}>New</button>
+        <button type="button" onClick={() => fileInput.current?.click()}>Open…</button>
+        <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="open-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file && confirmDiscard()) void openFile(appStore, file);
+          }} />
+        <button type="button" onClick={() => downloadTopology(appStore)} data-testid="save" title="Ctrl+S">Save</button>
+        <button type="button" onClick={saveAs} data-testid="save-as">Save as…</button>
+        <button type="button" onClick={() => s().setOverlay('examples')} data-testid="open-examples" title="examples and recent files">Examples</button>
+        <span className="zs-sep" />
+        <button type="button" onClick={() => s().undo()} disabled={!canUndo} data-testid="undo" title="Ctrl+Z">Undo</button>
+        <button type="button" onClick={() => s().redo()} disabled={!canRedo} data-testid="redo" title="Ctrl+Shift+Z">Redo</button>
+        <button type="button" onClick={autoLayout} data-testid="layout" title="arrange left to right by message flow">Auto-layout</button>
+        <button type="button" onClick={() => void flow.fitView({ padding: 0.2, duration: 300, maxZoom: 1.25 })}>Fit</button>
+        <span className="zs-sep" />
+        <button type="button" onClick={() => void exportAs('png')} title="export the diagram as a PNG image">PNG</button>
+        <button type="button" onClick={() => void exportAs('svg')} title="export the diagram as an SVG image">SVG</button>
+        <span className="zs-sep" />
+        <button type="button" onClick={() => s().setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme" title="light / dark">
+          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        </button>
+        <button type="button" onClick={() => s().setOverlay('help')} title="keyboard shortcuts (?)">?</button>
+      </nav>
+      <ConnectionBadge />
+    </header>
+  );
+});
