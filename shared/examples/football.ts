@@ -54,8 +54,8 @@ export const footballForwarder: TopologyInput = {
   description: 'radio (PUB) -> forwarder (XSUB/XPUB) -> listener (SUB). The listener\'s subscriptions reach the radio through the forwarder.',
   nodes: [
     radio,
-    { id: 'forwarder', kind: 'device', device: 'forwarder', label: 'forwarder', position: { x: 300, y: 140 } },
-    { ...listener, position: { x: 540, y: 140 } },
+    { id: 'forwarder', kind: 'device', device: 'forwarder', label: 'forwarder', position: { x: 380, y: 140 } },
+    { ...listener, position: { x: 700, y: 140 } },
   ],
   edges: [
     { id: 'radio-forwarder', pattern: 'pubsub', source: 'radio', target: 'forwarder', targetPort: 'frontend', endpoint: 'tcp://127.0.0.1:5559', bind: 'target' },

@@ -12,12 +12,12 @@ const ventilator: NodeInput = {
 };
 const sink: NodeInput = {
   id: 'sink', kind: 'socket', socket: 'PULL', label: 'sink',
-  behavior: { type: 'consume', count: TASKS }, position: { x: 660, y: 180 },
+  behavior: { type: 'consume', count: TASKS }, position: { x: 720, y: 180 },
 };
 const workers: NodeInput[] = WORKERS.map((n) => ({
   id: `worker${n}`, kind: 'worker', label: `worker ${n}`, input: 'PULL', output: 'PUSH',
   behavior: { type: 'work', delayMs: 1, transform: 'upper', payload: '{msg} done by worker ' + n },
-  position: { x: 360, y: 40 + (n - 1) * 140 },
+  position: { x: 380, y: 20 + (n - 1) * 160 },
 }));
 const toSink: EdgeInput[] = WORKERS.map((n) => ({
   id: `worker${n}-sink`, pattern: 'pipeline', source: `worker${n}`, sourcePort: 'out', target: 'sink',
@@ -46,9 +46,9 @@ export const pipelineStreamer: TopologyInput = {
   description: 'ventilator -> streamer (PULL/PUSH) -> three workers -> sink. Workers connect to the streamer, a stable point.',
   nodes: [
     ventilator,
-    { id: 'streamer', kind: 'device', device: 'streamer', label: 'streamer', position: { x: 220, y: 180 } },
-    ...workers.map((w) => ({ ...w, position: { x: 420, y: (w.position?.y ?? 0) } }) as NodeInput),
-    { ...sink, position: { x: 720, y: 180 } } as NodeInput,
+    { id: 'streamer', kind: 'device', device: 'streamer', label: 'streamer', position: { x: 330, y: 180 } },
+    ...workers.map((w) => ({ ...w, position: { x: 660, y: (w.position?.y ?? 0) } }) as NodeInput),
+    { ...sink, position: { x: 1000, y: 180 } } as NodeInput,
   ],
   edges: [
     { id: 'ventilator-streamer', pattern: 'pipeline', source: 'ventilator', target: 'streamer', targetPort: 'frontend',
