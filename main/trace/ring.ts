@@ -92,7 +92,8 @@ export class TraceRing {
     const first = frames[start];
     const n = first.length < PREVIEW_BYTES ? first.length : PREVIEW_BYTES;
     const at = i * PREVIEW_BYTES;
-    for (let k = 0; k < n; k++) this.previewBytes[at + k] = first[k];
+    if (Buffer.isBuffer(first)) first.copy(this.previewBytes, at, 0, n);
+    else for (let k = 0; k < n; k++) this.previewBytes[at + k] = first[k];
     this.previewLength[i] = n;
     this.previewInfo[i] = (first.length > n ? 1 : 0) | ((frames.length - start - 1) << 1);
   }
