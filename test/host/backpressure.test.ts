@@ -1,7 +1,7 @@
 /**
  * A page that stops reading must not grow the server: past the drop bound its trace batches are
  * skipped (counted), other events still queue; past the hard bound it is disconnected. The engine
- * here is a stub: the events are broadcast by hand so the volumes are exact.
+ * here is a fixed fake (no zeromq involved): events are broadcast by hand so the volumes are exact.
  *
  *   test --broadcast--> SocketBridge --ws--> page (paused: reads nothing)
  */
@@ -24,7 +24,7 @@ const idle: EngineCommands = {
     state: 'idle',
     runId: 0,
     openSockets: 0,
-    libzmq: 'stub',
+    libzmq: 'fake',
     capabilities: { ipc: true, pgm: false, tipc: false, norm: false, curve: false, gssapi: false, draft: false },
   }),
 };
