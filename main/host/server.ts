@@ -17,6 +17,7 @@ import { SocketBridge } from './socketBridge';
 import { sendJson, sendText } from './respond';
 import { serveStatic } from './static';
 import { toReplyError } from './protocol';
+import { LaunchToken, TOKEN_REFUSAL } from './launchToken';
 
 export interface ServerOptions {
   /** Interface to listen on (default 127.0.0.1); anything else only when asked explicitly. */
@@ -27,11 +28,16 @@ export interface ServerOptions {
   staticDir: string;
   /** Where the engine runs (default 'supervised': a child process, so a libzmq abort spares the server). */
   engine?: EngineMode;
+  /** The launch secret (default: a fresh random one); every request and the WebSocket must carry it. */
+  token?: string;
 }
 
 export interface RunningServer {
-  /** http://127.0.0.1:PORT (the page; the WebSocket is at /ws). */
+  /** http://127.0.0.1:PORT/?token=… — what to open: the page, carrying the launch token. */
   url: string;
+  /** http://127.0.0.1:PORT (the page's origin; the WebSocket is at /ws). */
+  origin: string;
+  token: string;
   port: number;
   /** Closes every socket and the server, and disposes the engine (no child process is left). */
   close(): Promise<void>;
@@ -44,6 +50,7 @@ export interface RunningServer {
 interface App {
   root: string;
   policy: HostPolicy;
+  token: LaunchToken;
   engine: HostedEngine;
   bridge: SocketBridge;
 }
@@ -87,14 +94,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw err;
   }
   const policy = hostPolicy(port, host);
-  const bridge = new SocketBridge(engine, policy);
+  const token = new LaunchToken(port, options.token);
+  const bridge = new SocketBridge(engine, policy, token);
   sink = (event) => bridge.broadcast(event);
-  started({ root: options.staticDir, policy, engine, bridge });
+  started({ root: options.staticDir, policy, token, engine, bridge });
 
   const shown = WILDCARD_HOSTS.includes(host) ? '127.0.0.1' : urlHostName(host);
   let closing: Promise<void> | undefined;
+  const origin = `http://${shown}:${port}`;
   return {
-    url: `http://${shown}:${port}`,
+    url: `${origin}/?token=${token.value}`,
+    origin,
+    token: token.value,
     port,
     close: () => (closing ??= shutdown(http, bridge, engine)),
     enginePid: () => engine.enginePid(),
@@ -136,6 +147,12 @@ async function route(req: IncomingMessage, res: ServerResponse, app: App): Promi
       sendText(res, 403, 'this Host is not the zmq-studio server (DNS rebinding protection)\n');
       return;
     }
+    const carried = app.token.check(req);
+    if (!carried) {
+      sendText(res, 403, TOKEN_REFUSAL);
+      return;
+    }
+    if (carried === 'query') res.setHeader('Set-Cookie', app.token.cookie());
     const path = (req.url ?? '/').split(/[?#]/, 1)[0];
     if (path === '/api/health') await health(req, res, app.engine);
     else if (path.startsWith('/api/')) sendJson(res, 404, { ok: false, error: `no such endpoint: ${path}` });

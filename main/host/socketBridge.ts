@@ -5,6 +5,7 @@
  * loses trace batches (their sequence numbers show the gap) rather than grow this process, and
  * past a hard bound it is disconnected; the engine is never made to wait for a page.
  */
+import type { LaunchToken } from './launchToken';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RawData } from 'ws';
@@ -54,6 +55,8 @@ export class SocketBridge {
   constructor(
     private readonly engine: EngineCommands,
     private readonly policy: HostPolicy,
+    /** The launch secret every upgrade must carry (the server always passes one). */
+    private readonly token: LaunchToken,
     private readonly limits: BridgeLimits = DEFAULT_LIMITS,
   ) {}
 
@@ -71,6 +74,7 @@ export class SocketBridge {
     if (!this.policy.allowsHost(host)) return refuse(socket, 403, 'this Host is not the zmq-studio server');
     if (!this.policy.allowsOrigin(origin, host))
       return refuse(socket, 403, 'only pages served by this zmq-studio server may drive its engine');
+    if (!this.token.check(req)) return refuse(socket, 403, 'the WebSocket needs the launch token');
     this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws));
   }
 

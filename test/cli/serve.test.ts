@@ -127,11 +127,12 @@ describe('zmq-studio serve (the real bin)', { timeout: 60_000 }, () => {
     try {
       const until = Date.now() + 30_000;
       let match: RegExpMatchArray | null = null;
-      while (!(match = /zmq-studio is running at (http:\/\/127\.0\.0\.1:(\d+)) \(Ctrl-C to stop\)/.exec(stdout))) {
+      while (!(match = /zmq-studio is running at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=([\w-]+) \(Ctrl-C to stop\)/.exec(stdout))) {
         if (Date.now() > until || proc.exitCode !== null) throw new Error(`serve did not start:\n${stdout}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      const health = (await (await fetch(`${match[1]}/api/health`)).json()) as { ok: boolean; libzmq: string };
+      expect((await fetch(`${match[1]}/api/health`)).status).toBe(403); // no launch token
+      const health = (await (await fetch(`${match[1]}/api/health?token=${match[3]}`)).json()) as { ok: boolean; libzmq: string };
       expect(health).toMatchObject({ ok: true, libzmq: '4.3.5' });
       const children = childrenOf(proc.pid as number);
       proc.kill('SIGTERM');
@@ -166,7 +167,7 @@ describe('zmq-studio serve (the real bin)', { timeout: 60_000 }, () => {
       }
       const moved = /port 5317 is in use; using port (\d+) instead/.exec(stdout);
       expect(moved).not.toBeNull();
-      expect(stdout).toContain(`zmq-studio is running at http://127.0.0.1:${moved?.[1]} (Ctrl-C to stop)`);
+      expect(stdout).toMatch(new RegExp(`zmq-studio is running at http://127\\.0\\.0\\.1:${moved?.[1]}/\\?token=[\\w-]+ \\(Ctrl-C to stop\\)`));
       proc.kill('SIGINT');
       expect(await exited).toBe(0);
 

@@ -14,6 +14,7 @@ import type { TraceBatch } from '../../shared/trace';
 import type { BridgeLimits } from '../../main/host/socketBridge';
 import { SocketBridge } from '../../main/host/socketBridge';
 import { hostPolicy } from '../../main/host/hostPolicy';
+import { LaunchToken } from '../../main/host/launchToken';
 import { PageClient, waitUntil } from './helpers';
 
 const idle: EngineCommands = {
@@ -65,9 +66,10 @@ async function bridgeWithPage(limits: BridgeLimits): Promise<{ bridge: SocketBri
   const http = createServer();
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const port = (http.address() as AddressInfo).port;
-  const bridge = new SocketBridge(idle, hostPolicy(port, '127.0.0.1'), limits);
+  const token = new LaunchToken(port);
+  const bridge = new SocketBridge(idle, hostPolicy(port, '127.0.0.1'), token, limits);
   http.on('upgrade', (req, socket, head) => bridge.upgrade(req, socket, head));
-  const page = await PageClient.open(`http://127.0.0.1:${port}`);
+  const page = await PageClient.open(`http://127.0.0.1:${port}/?token=${token.value}`);
   opened.push({ http, bridge, page });
   return { bridge, page };
 }

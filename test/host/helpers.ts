@@ -38,15 +38,28 @@ export interface HttpResult {
   body: string;
 }
 
-/** One request with the path exactly as given (no URL normalisation) and optional headers. */
+/** A running server as the tests reach it: its port and launch token. */
+export interface Reachable {
+  port: number;
+  token: string;
+}
+
+/**
+ * One request with the path exactly as given (no URL normalisation) and optional headers. It
+ * carries the server's launch token as the page's cookie would, unless `headers.Cookie` is set
+ * ('' sends none).
+ */
 export function httpGet(
-  port: number,
+  server: Reachable,
   path: string,
   headers: Record<string, string> = {},
   method = 'GET',
 ): Promise<HttpResult> {
+  const cookie = headers.Cookie ?? `zmq-studio-${server.port}=${server.token}`;
+  const { Cookie: _omit, ...rest } = headers;
+  const all = cookie === '' ? rest : { ...rest, Cookie: cookie };
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: all, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -59,8 +72,10 @@ export function httpGet(
   });
 }
 
+/** The page's WebSocket address for a server URL, keeping its `?token=` (as renderer/bridge.ts does). */
 export function wsUrl(httpUrl: string): string {
-  return `${httpUrl.replace(/^http:/, 'ws:')}/ws`;
+  const u = new URL(httpUrl);
+  return `ws://${u.host}/ws${u.search}`;
 }
 
 type Reply = Extract<WireMessage, { kind: 'reply' }>;
@@ -80,7 +95,7 @@ export class PageClient {
   }
 
   /** Connects as a page from `origin` (default: the server's own; null: none). Rejects with the refusal. */
-  static open(url: string, origin: string | null = url, headers: Record<string, string> = {}): Promise<PageClient> {
+  static open(url: string, origin: string | null = new URL(url).origin, headers: Record<string, string> = {}): Promise<PageClient> {
     const ws = new WebSocket(wsUrl(url), origin === null ? { headers } : { origin, headers });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new PageClient(ws)));

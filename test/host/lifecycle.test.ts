@@ -49,7 +49,7 @@ describe('engine child lifecycle', { timeout: 60_000 }, () => {
     const reply = await pages[0].call('status');
     expect(reply.ok && (reply.value as StatusReply).libzmq).toBe('4.3.5');
     expect(server.enginePid()).not.toBe(first);
-    expect((await httpGet(server.port, '/api/health')).status).toBe(200);
+    expect((await httpGet(server, '/api/health')).status).toBe(200);
   });
 
   it('close() closes the pages with 1001 and leaves no engine process', async () => {
@@ -64,7 +64,7 @@ describe('engine child lifecycle', { timeout: 60_000 }, () => {
     expect(server.enginePid()).toBeUndefined();
     await waitUntil('the page to see the close', () => page.closeCode !== undefined);
     expect(page.closeCode).toBe(1001);
-    await expect(httpGet(server.port, '/')).rejects.toThrow(/ECONNREFUSED/);
+    await expect(httpGet(server, '/')).rejects.toThrow(/ECONNREFUSED/);
     await server.close(); // a second close is a no-op
   });
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPolicy, parseHostHeader } from '../../main/host/hostPolicy';
 import type { RunningServer } from '../../main/host/server';
 import { startServer } from '../../main/host/server';
-import { PageClient, makeSite, removeSite } from './helpers';
+import { PageClient, httpGet, makeSite, removeSite } from './helpers';
+import { TOKEN_REFUSAL } from '../../main/host/launchToken';
 
 describe('hostPolicy', () => {
   const policy = hostPolicy(5317, '127.0.0.1');
@@ -64,7 +65,7 @@ describe('WebSocket upgrades', { timeout: 30_000 }, () => {
   });
 
   it('accepts the page from http://127.0.0.1:PORT and http://localhost:PORT', async () => {
-    for (const origin of [server.url, `http://localhost:${server.port}`]) {
+    for (const origin of [server.origin, `http://localhost:${server.port}`]) {
       const page = await PageClient.open(server.url, origin);
       expect((await page.call('status')).ok).toBe(true);
       await page.close();
@@ -86,9 +87,32 @@ describe('WebSocket upgrades', { timeout: 30_000 }, () => {
     await expect(PageClient.open(server.url, `http://${host}`, { Host: host })).rejects.toThrow('refused: 403');
   });
 
+  it('refuses every request without the launch token, and sets the cookie for the page that has it', async () => {
+    for (const path of ['/', '/assets/app-1a2b3c.js', '/api/health']) {
+      const bare = await httpGet(server, path, { Cookie: '' });
+      expect(bare.status).toBe(403);
+      expect(bare.body).toBe(TOKEN_REFUSAL);
+    }
+    expect((await httpGet(server, '/', { Cookie: `zmq-studio-${server.port}=wrong` })).status).toBe(403);
+    expect((await httpGet(server, '/?token=wrong', { Cookie: '' })).status).toBe(403);
+    const page = await httpGet(server, `/?token=${server.token}`, { Cookie: '' });
+    expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toEqual([`zmq-studio-${server.port}=${server.token}; Path=/; HttpOnly; SameSite=Strict`]);
+    // The page's assets then come with the cookie alone.
+    expect((await httpGet(server, '/assets/app-1a2b3c.js')).status).toBe(200);
+  });
+
+  it('refuses a WebSocket without the launch token or with a wrong one, even from the right origin', async () => {
+    await expect(PageClient.open(server.origin, server.origin)).rejects.toThrow('refused: 403');
+    await expect(PageClient.open(`${server.origin}/?token=nope`, server.origin)).rejects.toThrow('refused: 403');
+    const withCookie = await PageClient.open(server.origin, server.origin, { Cookie: `zmq-studio-${server.port}=${server.token}` });
+    expect((await withCookie.call('status')).ok).toBe(true);
+    await withCookie.close();
+  });
+
   it('has no WebSocket elsewhere than /ws', async () => {
     const { WebSocket } = await import('ws');
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/socket`, { origin: server.url });
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/socket`, { origin: server.origin });
     const status = await new Promise<number>((resolve, reject) => {
       ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.once('open', () => reject(new Error('opened')));

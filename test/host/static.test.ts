@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('static files', () => {
   it('serves index.html at / with its CSP, nosniff and no-cache', async () => {
-    const r = await httpGet(server.port, '/');
+    const r = await httpGet(server, '/');
     expect(r.status).toBe(200);
     expect(r.body).toBe(INDEX_HTML);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -44,20 +44,20 @@ describe('static files', () => {
   });
 
   it('serves a script, a stylesheet and an svg with their types', async () => {
-    const js = await httpGet(server.port, '/assets/app-1a2b3c.js');
+    const js = await httpGet(server, '/assets/app-1a2b3c.js');
     expect(js).toMatchObject({ status: 200, body: APP_JS });
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.headers['x-content-type-options']).toBe('nosniff');
     expect(js.headers['content-security-policy']).toBeUndefined();
-    expect((await httpGet(server.port, '/assets/style-9f8e.css')).headers['content-type']).toBe(
+    expect((await httpGet(server, '/assets/style-9f8e.css')).headers['content-type']).toBe(
       'text/css; charset=utf-8',
     );
-    expect((await httpGet(server.port, '/logo.svg')).headers['content-type']).toBe('image/svg+xml');
+    expect((await httpGet(server, '/logo.svg')).headers['content-type']).toBe('image/svg+xml');
   });
 
   it('answers a repeated request with 304 when the file has not changed', async () => {
-    const first = await httpGet(server.port, '/logo.svg');
-    const again = await httpGet(server.port, '/logo.svg', { 'If-None-Match': String(first.headers.etag) });
+    const first = await httpGet(server, '/logo.svg');
+    const again = await httpGet(server, '/logo.svg', { 'If-None-Match': String(first.headers.etag) });
     expect(again.status).toBe(304);
   });
 
@@ -69,28 +69,28 @@ describe('static files', () => {
     '/..%5cpackage.json',
     '/assets/pkg.json',
   ])('refuses %s with 404', async (path) => {
-    const r = await httpGet(server.port, path);
+    const r = await httpGet(server, path);
     expect(r.status).toBe(404);
     expect(r.body).not.toContain('"name": "zmq-studio"');
   });
 
   it('refuses a path with a NUL byte or a broken escape', async () => {
-    expect((await httpGet(server.port, '/index.html%00.js')).status).toBe(400);
-    expect((await httpGet(server.port, '/%E0%A4%A')).status).toBe(400);
+    expect((await httpGet(server, '/index.html%00.js')).status).toBe(400);
+    expect((await httpGet(server, '/%E0%A4%A')).status).toBe(400);
   });
 
   it('answers the page routes (no extension) with index.html, and a missing file with 404', async () => {
-    const route = await httpGet(server.port, '/lessons/pubsub?step=2');
+    const route = await httpGet(server, '/lessons/pubsub?step=2');
     expect(route).toMatchObject({ status: 200, body: INDEX_HTML });
     expect(route.headers['content-security-policy']).toContain("script-src 'self'");
-    expect((await httpGet(server.port, '/assets/missing-123.js')).status).toBe(404);
+    expect((await httpGet(server, '/assets/missing-123.js')).status).toBe(404);
   });
 
   it('allows only GET and HEAD', async () => {
-    const post = await httpGet(server.port, '/', {}, 'POST');
+    const post = await httpGet(server, '/', {}, 'POST');
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe('GET, HEAD');
-    const head = await httpGet(server.port, '/assets/app-1a2b3c.js', {}, 'HEAD');
+    const head = await httpGet(server, '/assets/app-1a2b3c.js', {}, 'HEAD');
     expect(head).toMatchObject({ status: 200, body: '' });
     expect(head.headers['content-length']).toBe(String(Buffer.byteLength(APP_JS)));
   });
@@ -98,7 +98,7 @@ describe('static files', () => {
 
 describe('/api/health', () => {
   it('reports the engine: ok, libzmq 4.3.5 and its capabilities', async () => {
-    const r = await httpGet(server.port, '/api/health');
+    const r = await httpGet(server, '/api/health');
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
     const body = JSON.parse(r.body) as { ok: boolean; libzmq: string; capabilities: Record<string, boolean> };
@@ -109,7 +109,7 @@ describe('/api/health', () => {
   });
 
   it('answers other /api/ paths with a JSON 404, not the page', async () => {
-    const r = await httpGet(server.port, '/api/nope');
+    const r = await httpGet(server, '/api/nope');
     expect(r.status).toBe(404);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false });
   });
@@ -117,15 +117,15 @@ describe('/api/health', () => {
 
 describe('Host header (DNS rebinding)', () => {
   it('answers localhost and 127.0.0.1, refuses another name with 403', async () => {
-    expect((await httpGet(server.port, '/', { Host: `localhost:${server.port}` })).status).toBe(200);
-    const evil = await httpGet(server.port, '/api/health', { Host: `evil.example:${server.port}` });
+    expect((await httpGet(server, '/', { Host: `localhost:${server.port}` })).status).toBe(200);
+    const evil = await httpGet(server, '/api/health', { Host: `evil.example:${server.port}` });
     expect(evil.status).toBe(403);
     expect(evil.body).not.toContain('libzmq');
-    expect((await httpGet(server.port, '/', { Host: `localhost:${server.port + 1}` })).status).toBe(403);
+    expect((await httpGet(server, '/', { Host: `localhost:${server.port + 1}` })).status).toBe(403);
   });
 
   it('puts the address the page was loaded from into connect-src', async () => {
-    const r = await httpGet(server.port, '/', { Host: `localhost:${server.port}` });
+    const r = await httpGet(server, '/', { Host: `localhost:${server.port}` });
     expect(r.headers['content-security-policy']).toContain(`connect-src 'self' ws://localhost:${server.port}`);
   });
 });
@@ -135,13 +135,13 @@ describe('a staticDir without index.html', () => {
     const empty = await makeSite(false);
     const bare = await startServer({ staticDir: empty, engine: 'in-process' });
     try {
-      const r = await httpGet(bare.port, '/');
+      const r = await httpGet(bare, '/');
       expect(r.status).toBe(503);
       expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(r.headers['content-security-policy']).toContain("default-src 'self'");
       expect(r.body).toContain('npm run build');
-      expect((await httpGet(bare.port, '/some/route')).status).toBe(503);
-      expect((await httpGet(bare.port, '/assets/app-1a2b3c.js')).status).toBe(200);
+      expect((await httpGet(bare, '/some/route')).status).toBe(503);
+      expect((await httpGet(bare, '/assets/app-1a2b3c.js')).status).toBe(200);
     } finally {
       await bare.close();
       await removeSite(empty);
