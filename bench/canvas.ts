@@ -2,10 +2,10 @@
  * The designer's canvas benchmark (not a test): a generated 500-node / 600-edge topology opened
  * in Chromium; time to first render and frames per second while panning (requestAnimationFrame
  * count). Targets (issue 3): first render < 1.5 s, panning >= 50 fps.
- *   npx tsx test/e2e/canvasBench.ts        (bench/run.ts can import benchCanvas)
+ *   npx tsx bench/canvas.ts   (npm run bench runs it too)
  */
-import type { TopologyInput } from '../../shared/topology';
-import { startHarness } from './harness';
+import type { TopologyInput } from '../shared/topology';
+import { startHarness } from '../test/e2e/harness';
 
 /** 250 PUSH -> PULL pairs plus 350 cross edges: 500 nodes, 600 edges, no diagnostics errors. */
 export function bigTopology(pairs = 250, cross = 350): TopologyInput {
