@@ -7,12 +7,12 @@ import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { Toolbar } from './workspace/Toolbar';
 import { Overlays } from './workspace/Overlays';
 import { useShortcuts } from './workspace/shortcuts';
-import { downloadTopology } from './workspace/files';
+import { fileAccess, saveTopology } from './workspace/files';
 import { appStore } from './store/appStore';
 
 /** The designer: toolbar on top, palette | canvas | inspector, diagnostics under the canvas. */
 export function App() {
-  const save = useCallback(() => downloadTopology(appStore), []);
+  const save = useCallback(() => void saveTopology(appStore, fileAccess()), []);
   useShortcuts(appStore, save);
   return (
     <ReactFlowProvider>

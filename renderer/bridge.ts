@@ -3,7 +3,7 @@
  * exists, else one WebSocket to the browser-mode host speaking shared/wire. Commands are promises,
  * events arrive through `onEvent`; the bridge is the only non-React writer of the store.
  */
-import type { CommandName, EngineCommands, EngineEvent } from '../shared/ipc';
+import type { CommandName, EngineCommands, EngineEvent, FileCommands } from '../shared/ipc';
 import { decodeWireMessage } from '../shared/wire';
 import type { WireCommand } from '../shared/wire';
 import type { AppStore } from './store/createAppStore';
@@ -11,6 +11,8 @@ import type { AppStore } from './store/createAppStore';
 /** What the Electron preload exposes as `window.zmqStudio`. */
 export interface PreloadApi extends EngineCommands {
   onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** Native open/save dialogs (renderer/workspace/files.ts uses them when present). */
+  files?: FileCommands;
 }
 
 export interface Bridge extends EngineCommands {

@@ -83,6 +83,31 @@ export interface EngineCommands {
 export type CommandName = keyof EngineCommands;
 export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status'];
 
+/** A topology file the user picked in an open dialog. */
+export interface OpenedFile {
+  /** The file's name (no directories: the page never learns paths). */
+  name: string;
+  text: string;
+}
+
+export interface SaveFileRequest {
+  /** The current file name, or one made from the topology's name. */
+  suggestedName: string;
+  text: string;
+  /** Always ask where (Save as); otherwise ask only when the document has no file yet. */
+  saveAs: boolean;
+}
+
+/**
+ * File access the desktop shell answers with native dialogs (its preload exposes it as `files`).
+ * Every file the page reads or writes is one the user chose in a dialog; undefined = cancelled.
+ * In a browser the page downloads and uploads instead.
+ */
+export interface FileCommands {
+  openTopologyFile(): Promise<OpenedFile | undefined>;
+  saveTopologyFile(request: SaveFileRequest): Promise<{ name: string } | undefined>;
+}
+
 /** Events, engine -> UI. */
 export type EngineEvent =
   | { type: 'state'; runId: number; state: RunState; reason?: string }

@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../store/appStore';
 import { selectCanRedo, selectCanUndo, selectDirty } from '../store/selectors';
-import { FILE_SUFFIX, downloadTopology, fileNameFor, openFile } from './files';
+import { FILE_SUFFIX, fileAccess, fileNameFor, openFile, openWithDialog, saveTopology } from './files';
 import { exportImage } from './exportImage';
 import { layoutLeftToRight } from './layout';
 import type { NodeSize } from './layout';
@@ -36,9 +36,17 @@ export const Toolbar = memo(function Toolbar() {
     s().setPositions(layoutLeftToRight(s().topology, sizes));
     requestAnimationFrame(() => void flow.fitView({ padding: 0.2, duration: 300, maxZoom: 1.25 }));
   };
+  const files = fileAccess();
+  const open = () => {
+    // The browser's file picker must open straight from the click; the question comes after.
+    if (!files.open) return fileInput.current?.click();
+    if (confirmDiscard()) void openWithDialog(appStore, files);
+  };
   const saveAs = () => {
+    // A native dialog asks for the name itself; a download needs it asked here.
+    if (files.open) return void saveTopology(appStore, files, { saveAs: true });
     const name = window.prompt('Save as', fileNameFor(s().topology, s().fileName));
-    if (name?.trim()) downloadTopology(appStore, name);
+    if (name?.trim()) void saveTopology(appStore, files, { as: name, saveAs: true });
   };
   const exportAs = async (kind: 'png' | 'svg') => {
     const base = fileNameFor(s().topology, s().fileName).replace(FILE_SUFFIX, '').replace(/\.json$/, '');
@@ -63,14 +71,14 @@ export const Toolbar = memo(function Toolbar() {
       </span>
       <nav className="zs-actions">
         <button type="button" onClick={() => confirmDiscard() && s().newTopology()}>New</button>
-        <button type="button" onClick={() => fileInput.current?.click()}>Open…</button>
+        <button type="button" onClick={open}>Open…</button>
         <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="open-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (file && confirmDiscard()) void openFile(appStore, file);
           }} />
-        <button type="button" onClick={() => downloadTopology(appStore)} data-testid="save" title="Ctrl+S">Save</button>
+        <button type="button" onClick={() => void saveTopology(appStore, files)} data-testid="save" title="Ctrl+S">Save</button>
         <button type="button" onClick={saveAs} data-testid="save-as">Save as…</button>
         <button type="button" onClick={() => s().setOverlay('examples')} data-testid="open-examples" title="examples and recent files">Examples</button>
         <span className="zs-sep" />

@@ -1,38 +1,25 @@
 /**
- * Files in the browser: download to save, upload to open. (The Electron shell will answer the
- * same actions with native dialogs through the bridge; the page keeps this as its fallback.)
+ * Files in the page: native dialogs where the desktop shell's preload offers `files`
+ * (shared/ipc FileCommands); in a browser, save downloads and open uploads.
  */
-import { loadTopologyText } from '../../shared/load';
-import { formatDiagnostic } from '../../shared/diagnostics';
-import type { Topology } from '../../shared/topology';
+import type { FileCommands } from '../../shared/ipc';
 import type { AppStore } from '../store/createAppStore';
 import { rememberRecent } from '../store/recent';
+import type { RecentFile } from '../store/recent';
+import type { FileAccess } from './fileActions';
+import { nativeAccess, openText } from './fileActions';
 
-export const FILE_SUFFIX = '.zmqtopo.json';
+export { FILE_SUFFIX, fileNameFor, openWithDialog, saveTopology, topologyText, withSuffix } from './fileActions';
 
-/** "Load-balanced request/reply" -> "load-balanced-request-reply.zmqtopo.json" */
-export function fileNameFor(topology: Topology, current?: string): string {
-  if (current) return current;
-  const slug = topology.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'untitled';
-  return `${slug}${FILE_SUFFIX}`;
+const remember = (file: RecentFile): void => rememberRecent(localStorage, file);
+
+export function fileAccess(native: FileCommands | undefined = window.zmqStudio?.files): FileAccess {
+  if (native) return nativeAccess(native, remember);
+  return { save: async (r) => (download(r.suggestedName, r.text), { name: r.suggestedName }), remember };
 }
 
-/** The saved text: pretty JSON, so files diff well under version control. */
-export function topologyText(topology: Topology): string {
-  return `${JSON.stringify(topology, null, 2)}\n`;
-}
-
-/** A file name as typed in "Save as": the suffix added when missing. */
-export function withSuffix(name: string): string {
-  const trimmed = name.trim().replace(/[\\/:*?"<>|]+/g, '-');
-  return trimmed.endsWith('.json') ? trimmed : `${trimmed}${FILE_SUFFIX}`;
-}
-
-/** Saves by download, under `as` or the current file name. */
-export function downloadTopology(store: AppStore, as?: string): void {
-  const { topology, fileName } = store.getState();
-  const name = as ? withSuffix(as) : fileNameFor(topology, fileName);
-  const url = URL.createObjectURL(new Blob([topologyText(topology)], { type: 'application/json' }));
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -40,21 +27,10 @@ export function downloadTopology(store: AppStore, as?: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  store.getState().markSaved(name);
-  rememberRecent(localStorage, { fileName: name, name: topology.name, at: Date.now(), topology });
-  store.getState().notify(`saved ${name}`);
 }
 
 /** Opens an uploaded file; a bad file leaves the current document and reports why. */
 export async function openFile(store: AppStore, file: File): Promise<boolean> {
-  const loaded = loadTopologyText(await file.text());
-  const s = store.getState();
-  if (!loaded.topology) {
-    s.notify(`cannot open ${file.name}: ${loaded.diagnostics.slice(0, 3).map(formatDiagnostic).join('; ')}`, 'error');
-    return false;
-  }
-  s.loadTopology(loaded.topology, file.name);
-  rememberRecent(localStorage, { fileName: file.name, name: loaded.topology.name, at: Date.now(), topology: loaded.topology });
-  s.notify(`opened ${file.name}`);
-  return true;
+  return openText(store, file.name, await file.text(), fileAccess());
 }
+
