@@ -41,16 +41,22 @@ export const PREVIEW_BYTES = 48;
  * shown with '…', further frames counted. `bytes` are at most PREVIEW_BYTES of the first frame.
  */
 export function decodePreview(bytes: Uint8Array, truncated: boolean, moreFrames: number): string {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return decodePreviewRange(buf, 0, buf.length, truncated, moreFrames);
+}
+
+/** decodePreview over `buf[start, end)` without making a view (the ring decodes in place). */
+export function decodePreviewRange(buf: Buffer, start: number, end: number, truncated: boolean, moreFrames: number): string {
   let printable = true;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f) {
       printable = false;
       break;
     }
   }
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const head = printable ? buf.toString('utf8') : '0x' + buf.toString('hex');
+  const head = printable ? buf.toString('utf8', start, end) : '0x' + buf.toString('hex', start, end);
+  if (!truncated && moreFrames === 0) return head;
   return head + (truncated ? '…' : '') + (moreFrames > 0 ? ` (+${moreFrames} frame${moreFrames > 1 ? 's' : ''})` : '');
 }
 

@@ -162,7 +162,7 @@ export class TraceRecorder {
       msg = this.nextMsg++;
       edge = s.edges.length === 1 ? s.edges[0] : -1;
     }
-    this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause);
+    this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause, from ? from.seq : 0);
     this.received[socket]++;
     this.bytesIn[socket] += bytes;
     if (edge >= 0) {

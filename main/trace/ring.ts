@@ -4,7 +4,7 @@
  * cost ~13% of throughput where objects + JSON cost ~37%).
  */
 import type { TraceBatch } from '../../shared/trace';
-import { decodePreview, PREVIEW_BYTES } from './body';
+import { decodePreviewRange, PREVIEW_BYTES } from './body';
 
 export class TraceRing {
   readonly capacity: number;
@@ -17,10 +17,12 @@ export class TraceRing {
   private readonly msg: Uint32Array;
   private readonly cause: Uint32Array;
   /** PREVIEW_BYTES per record of the first body frame; strings are made only when a batch is cut. */
-  private readonly previewBytes: Uint8Array;
+  private readonly previewBytes: Buffer;
   private readonly previewLength: Uint8Array;
   /** Bit 0: the frame was longer than the preview; bits 1..: body frames after the first. */
   private readonly previewInfo: Uint32Array;
+  /** seq of an earlier record with the same body (the send a receive matched), 0 for none. */
+  private readonly sameAs: Float64Array;
   /** seq of the next record written (seq starts at 1). */
   private nextSeq = 1;
   /** seq of the first record not yet cut into a batch. */
@@ -39,9 +41,10 @@ export class TraceRing {
     this.bytes = new Uint32Array(capacity);
     this.msg = new Uint32Array(capacity);
     this.cause = new Uint32Array(capacity);
-    this.previewBytes = new Uint8Array(capacity * PREVIEW_BYTES);
+    this.previewBytes = Buffer.alloc(capacity * PREVIEW_BYTES);
     this.previewLength = new Uint8Array(capacity);
     this.previewInfo = new Uint32Array(capacity);
+    this.sameAs = new Float64Array(capacity);
   }
 
   get written(): number {
@@ -63,6 +66,7 @@ export class TraceRing {
     bytes: number,
     msg: number,
     cause: number,
+    sameAs = 0,
   ): number {
     const seq = this.nextSeq++;
     const i = seq % this.capacity;
@@ -75,6 +79,7 @@ export class TraceRing {
     this.msg[i] = msg;
     this.cause[i] = cause;
     this.keepPreview(i, frames, bodyStart);
+    this.sameAs[i] = sameAs;
     if (seq - this.unflushed >= this.capacity) {
       this.unflushed++;
       this.droppedSinceBatch++;
@@ -101,7 +106,7 @@ export class TraceRing {
   private previewAt(i: number): string {
     const at = i * PREVIEW_BYTES;
     const info = this.previewInfo[i];
-    return decodePreview(this.previewBytes.subarray(at, at + this.previewLength[i]), (info & 1) === 1, info >>> 1);
+    return decodePreviewRange(this.previewBytes, at, at + this.previewLength[i], (info & 1) === 1, info >>> 1);
   }
 
   /** The preview of a record still in the ring, or undefined once it was overwritten. */
@@ -115,6 +120,7 @@ export class TraceRing {
   }
 
   private copy(batch: TraceBatch, to: number, from: number, n: number): void {
+    const firstSeq = batch.firstSeq;
     const end = from + n;
     batch.t.set(this.t.subarray(from, end), to);
     batch.socket.set(this.socket.subarray(from, end), to);
@@ -124,7 +130,11 @@ export class TraceRing {
     batch.bytes.set(this.bytes.subarray(from, end), to);
     batch.msg.set(this.msg.subarray(from, end), to);
     batch.cause.set(this.cause.subarray(from, end), to);
-    for (let k = 0; k < n; k++) batch.preview[to + k] = this.previewAt(from + k);
+    for (let k = 0; k < n; k++) {
+      // A receive shows the same body as the send it matched: decode once per message when both are here.
+      const same = this.sameAs[from + k] - firstSeq;
+      batch.preview[to + k] = same >= 0 && same < to + k ? batch.preview[same] : this.previewAt(from + k);
+    }
   }
 
   /** Cuts every unflushed record into a batch (copies: the ring keeps being written). */

@@ -27,6 +27,15 @@ describe('TraceRing', () => {
   });
 });
 
+it('a receive shows the preview of the send it matched, and its own once that send left the batch', () => {
+  const ring = new TraceRing(8);
+  const sent = ring.push(0, 0, 0, 0, [b('hello')], 0, 5, 1, 0);
+  ring.push(1, 1, 1, 0, [b('hello')], 0, 5, 1, 0, sent);
+  expect(ring.cut()!.preview).toEqual(['hello', 'hello']);
+  ring.push(2, 1, 1, 0, [b('late copy')], 0, 9, 1, 0, sent); // its send was in an earlier batch
+  expect(ring.cut()!.preview).toEqual(['late copy']);
+});
+
 describe('message bodies', () => {
   it('skips the ROUTER identity and the empty delimiter, and nothing on REQ', () => {
     expect(bodyStart('ROUTER', [b('id'), empty, b('hello')])).toBe(2);
