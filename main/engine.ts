@@ -2,7 +2,7 @@
  * createEngine(sink): the engine every host drives. One run at a time; a new start stops the
  * previous run first. Commands never throw past a clear message, events go only to the sink.
  */
-import type { Capabilities, EventSink, InjectRequest, StartOptions, StatusReply } from '../shared/ipc';
+import type { Capabilities, EventSink, InjectRequest, RunState, StartOptions, StatusReply } from '../shared/ipc';
 import type { Diagnostic } from '../shared/diagnostics';
 import { hasErrors } from '../shared/diagnostics';
 import { validate } from '../shared/validate';
@@ -72,6 +72,16 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     }
   }
 
+  async function pause(): Promise<{ state: RunState }> {
+    if (!session) throw new Error('nothing is running: start a run before pausing');
+    return { state: session.pause() };
+  }
+
+  async function resume(): Promise<{ state: RunState }> {
+    if (!session) throw new Error('nothing is running: start a run first');
+    return { state: session.resume() };
+  }
+
   async function status(): Promise<StatusReply> {
     return {
       state: session?.state ?? 'idle',
@@ -87,5 +97,5 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     await stop();
   }
 
-  return { start, stop, inject, status, dispose };
+  return { start, stop, inject, status, pause, resume, dispose };
 }

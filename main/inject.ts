@@ -37,7 +37,7 @@ export async function injectMessage(
   if (!SOCKET_INFO[sock.type].sends) throw new Error(`a ${sock.type} socket cannot send`);
   const frames = decodeFrames(request);
   if (frames.length === 0) throw new Error('a message needs at least one frame');
-  const msg = await sock.send(frames);
+  const msg = await sock.send(frames, { passGate: true });
   const ctx = contextOf(node);
   ctx.log(`Injected ${text(frames)}`);
   // A manual REQ may only receive after a send: collect its reply here.

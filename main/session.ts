@@ -47,6 +47,8 @@ export class Session {
   private stats: StatsTicker | undefined;
   private readonly emit: Emit;
   private readonly sleepers = new Set<() => void>();
+  /** Closed while paused: every behaviour's send and device's forward waits on it. */
+  private gate: { held: Promise<void>; open: () => void } | undefined;
   private readonly logs: LogThrottle;
   private readonly peers = new PeerWatch((socket, endpoint) => this.peerDropped(socket, endpoint));
 
@@ -88,7 +90,7 @@ export class Session {
     });
     this.emit({ type: 'tables', tables: this.recorder.tables() });
     this.runSockets = plan.sockets.map(
-      (p, i) => new RunSocket(i, p.nodeId, p.port, p.type, this.sockets[i], this.recorder as TraceRecorder),
+      (p, i) => new RunSocket(i, p.nodeId, p.port, p.type, this.sockets[i], this.recorder as TraceRecorder, () => this.gate?.held),
     );
     this.sockets.forEach((socket, i) => this.tasks.push(this.watch(socket, i)));
 
@@ -248,8 +250,32 @@ export class Session {
   }
 
   async inject(request: InjectRequest): Promise<number> {
-    if (this.state !== 'running') throw new Error(`nothing is running (state: ${this.state})`);
+    if (this.state !== 'running' && this.state !== 'paused') throw new Error(`nothing is running (state: ${this.state})`);
     return injectMessage(this.topology, this.runSockets, request, (node) => this.context(node));
+  }
+
+  /** Holds every send at the gate; messages already on their way still arrive and are traced. */
+  pause(): RunState {
+    if (this.state !== 'running') throw new Error(`only a running run can be paused (state: ${this.state})`);
+    let open: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { held, open };
+    this.setState('paused');
+    return this.state;
+  }
+
+  /** Opens the gate: the held sends go out, each socket's in the order they were made. */
+  resume(): RunState {
+    if (this.state !== 'paused') throw new Error(`only a paused run can be resumed (state: ${this.state})`);
+    this.releaseGate();
+    this.setState('running');
+    return this.state;
+  }
+
+  private releaseGate(): void {
+    const g = this.gate;
+    this.gate = undefined;
+    g?.open();
   }
 
   /** Closes every socket (linger 0), waits for every loop, reports lost messages; returns sockets closed. */
@@ -263,6 +289,7 @@ export class Session {
 
   private async teardown(): Promise<number> {
     this.stopped = true;
+    this.releaseGate();
     this.tracker.cancel();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();

@@ -23,7 +23,12 @@ export interface SendOptions {
   fanOut?: boolean;
   /** Protocol traffic (subscriptions): traced, never reported lost. */
   control?: boolean;
+  /** Go out even while the run is paused (a message the user injects by hand). */
+  passGate?: boolean;
 }
+
+/** While a run is paused, the promise every send waits for; undefined while it runs. */
+export type Gate = () => Promise<void> | undefined;
 
 export function toFrames(frames: readonly FrameLike[]): Uint8Array[] {
   return frames.map((f) => (typeof f === 'string' ? Buffer.from(f) : f));
@@ -41,6 +46,7 @@ export class RunSocket {
     readonly type: SocketType,
     readonly socket: zmq.Socket,
     private readonly recorder: TraceRecorder,
+    private readonly gate: Gate = () => undefined,
   ) {
     this.io = channel(socket);
   }
@@ -48,6 +54,12 @@ export class RunSocket {
   /** Sends one message (all frames) and returns its message id. Rejects with zeromq's error. */
   async send(frames: readonly FrameLike[], options: SendOptions = {}): Promise<number> {
     const bytes = toFrames(frames);
+    const held = options.passGate ? undefined : this.gate();
+    if (held) {
+      await held;
+      // Released by a stop: the socket is gone, and nothing was sent.
+      if (this.socket.closed) throw Object.assign(new Error('the run stopped while this send was held'), { code: 'ESTOPPED' });
+    }
     if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy = true;
     const pending = this.recorder.send(this.index, bytes, options.cause ?? 0, options.fanOut, options.control);

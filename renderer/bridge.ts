@@ -118,6 +118,8 @@ function webSocketBridge(url: string, store: AppStore): Bridge {
     stop: () => call('stop', []) as ReturnType<EngineCommands['stop']>,
     inject: (request) => call('inject', [request]) as ReturnType<EngineCommands['inject']>,
     status: () => call('status', []) as ReturnType<EngineCommands['status']>,
+    pause: () => call('pause', []) as ReturnType<EngineCommands['pause']>,
+    resume: () => call('resume', []) as ReturnType<EngineCommands['resume']>,
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -134,7 +136,16 @@ function webSocketBridge(url: string, store: AppStore): Bridge {
 function preloadBridge(api: PreloadApi, store: AppStore): Bridge {
   store.getState().setConnection('connected');
   api.status().then((s) => store.getState().setEngineStatus(s), (e: Error) => store.getState().setConnection('disconnected', e.message));
-  return { start: api.start, stop: api.stop, inject: api.inject, status: api.status, onEvent: api.onEvent, close: () => undefined };
+  return {
+    start: api.start,
+    stop: api.stop,
+    inject: api.inject,
+    status: api.status,
+    pause: api.pause,
+    resume: api.resume,
+    onEvent: api.onEvent,
+    close: () => undefined,
+  };
 }
 
 /** Connects the page to the engine and routes every event into the store. */

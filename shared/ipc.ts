@@ -6,7 +6,7 @@
 import type { Diagnostic } from './diagnostics';
 import type { LostMessage, TraceBatch, TraceTables } from './trace';
 
-export type RunState = 'idle' | 'building' | 'running' | 'stopping' | 'stopped' | 'failed';
+export type RunState = 'idle' | 'building' | 'running' | 'paused' | 'stopping' | 'stopped' | 'failed';
 
 export interface Capabilities {
   ipc: boolean;
@@ -78,10 +78,14 @@ export interface EngineCommands {
   start(topology: unknown, options?: StartOptions): Promise<{ runId: number; diagnostics: Diagnostic[] }>;
   stop(): Promise<{ closedSockets: number }>;
   inject(request: InjectRequest): Promise<{ msg: number }>;
+  /** Holds every behaviour's send and every device's forward at a gate; receives go on. */
+  pause(): Promise<{ state: RunState }>;
+  /** Opens the gate: held sends go out in order. */
+  resume(): Promise<{ state: RunState }>;
   status(): Promise<StatusReply>;
 }
 export type CommandName = keyof EngineCommands;
-export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status'];
+export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume'];
 
 /** A topology file the user picked in an open dialog. */
 export interface OpenedFile {

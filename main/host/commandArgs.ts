@@ -10,7 +10,9 @@ export type CommandCall =
   | { name: 'start'; topology: unknown; options: StartOptions | undefined }
   | { name: 'stop' }
   | { name: 'inject'; request: InjectRequest }
-  | { name: 'status' };
+  | { name: 'status' }
+  | { name: 'pause' }
+  | { name: 'resume' };
 
 /** The trace ring is preallocated: a page must not make the engine allocate gigabytes. */
 const MAX_TRACE_CAPACITY = 4_194_304;
@@ -34,6 +36,8 @@ export function parseCall(command: WireCommand): CommandCall | string {
   switch (name) {
     case 'stop':
     case 'status':
+    case 'pause':
+    case 'resume':
       return args.length === 0 ? { name } : `${name} takes no arguments`;
     case 'start': {
       if (args.length < 1 || args.length > 2) return 'start takes (topology, options?)';
@@ -98,5 +102,9 @@ export function invoke(engine: EngineCommands, call: CommandCall): Promise<unkno
       return engine.inject(call.request);
     case 'status':
       return engine.status();
+    case 'pause':
+      return engine.pause();
+    case 'resume':
+      return engine.resume();
   }
 }

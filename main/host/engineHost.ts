@@ -35,6 +35,8 @@ async function createHostedEngine(mode: EngineMode, sink: EventSink): Promise<Ho
       stop: () => engine.stop(),
       inject: (request) => engine.inject(request),
       status: () => engine.status(),
+      pause: () => engine.pause(),
+      resume: () => engine.resume(),
       dispose: () => {
         disposed = true;
         return engine.dispose();

@@ -90,6 +90,12 @@ class Supervisor implements SupervisedEngine {
   inject(request: Parameters<Engine['inject']>[0]): ReturnType<Engine['inject']> {
     return this.call('inject', [request]) as ReturnType<Engine['inject']>;
   }
+  pause(): ReturnType<Engine['pause']> {
+    return this.call('pause', []) as ReturnType<Engine['pause']>;
+  }
+  resume(): ReturnType<Engine['resume']> {
+    return this.call('resume', []) as ReturnType<Engine['resume']>;
+  }
   async status(): ReturnType<Engine['status']> {
     const reply = (await this.call('status', [])) as Awaited<ReturnType<Engine['status']>>;
     return { ...reply, runId: reply.runId + this.runIdBase };

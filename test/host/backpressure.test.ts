@@ -21,6 +21,8 @@ const idle: EngineCommands = {
   start: async () => ({ runId: 1, diagnostics: [] }),
   stop: async () => ({ closedSockets: 0 }),
   inject: async () => ({ msg: 1 }),
+  pause: async () => ({ state: 'idle' }),
+  resume: async () => ({ state: 'idle' }),
   status: async () => ({
     state: 'idle',
     runId: 0,

@@ -92,6 +92,13 @@ describe('WebSocket bridge, supervised engine', { timeout: 60_000 }, () => {
     expect((await a.call('status')).ok).toBe(true);
   });
 
+  it('carries pause and resume to the engine through the supervised child', async () => {
+    const a = await page();
+    const idle = await a.call('pause');
+    expect(idle.ok).toBe(false);
+    if (!idle.ok) expect(idle.error.message).toBe('nothing is running: start a run before pausing');
+  });
+
   it('survives what is not a command: counts it, answers when it has an id, and still serves', async () => {
     const a = await page();
     const before = server.stats().undecodable;
@@ -114,6 +121,7 @@ describe('WebSocket bridge, supervised engine', { timeout: 60_000 }, () => {
     const unknown = await a.call('start', [topology, { freePorts: true, rootShell: true }]);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
     expect(await a.call('status', ['extra'])).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
+    expect(await a.call('pause', [true])).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } });
   });
 
   it('closes a connection whose message is over 8 MiB, and keeps serving others', async () => {
