@@ -95,13 +95,7 @@ export class TraceRecorder {
     const msg = this.nextMsg++;
     const edge = s.edges.length === 1 ? s.edges[0] : -1;
     const seq = this.ring.push(t, socket, 0, edge, frames, start, bytes, msg, cause);
-    this.sent[socket]++;
-    this.bytesOut[socket] += bytes;
-    // Traffic to an external program is never seen arriving: count it on the edge here.
-    if (edge >= 0 && s.peers.length === 0 && s.hasExternalPeer) {
-      this.edgeMessages[edge]++;
-      this.edgeBytes[edge] += bytes;
-    }
+    this.countSend(socket, bytes, 1);
     const fan = fanOut ?? isFanOut(s.type);
     const direct = this.directPeer[socket] >= 0 && !fan && !control;
     const pending: PendingSend = {
@@ -129,13 +123,18 @@ export class TraceRecorder {
   unsend(p: PendingSend, bytes: number): void {
     this.matcher.withdraw(p);
     // The record stays (the attempt happened, the node's log says so) but nothing left the socket.
-    const s = this.sockets[p.sender];
-    this.sent[p.sender]--;
-    this.bytesOut[p.sender] -= bytes;
-    const edge = s.edges.length === 1 ? s.edges[0] : -1;
-    if (edge >= 0 && s.peers.length === 0 && s.hasExternalPeer) {
-      this.edgeMessages[edge]--;
-      this.edgeBytes[edge] -= bytes;
+    this.countSend(p.sender, bytes, -1);
+  }
+
+  /** Counts (+1) or takes back (-1) a send on its socket, and on its edge when it goes outside. */
+  private countSend(socket: number, bytes: number, sign: 1 | -1): void {
+    const s = this.sockets[socket];
+    this.sent[socket] += sign;
+    this.bytesOut[socket] += sign * bytes;
+    // Traffic to an external program is never seen arriving: its edge is counted at the send.
+    if (s.edges.length === 1 && s.peers.length === 0 && s.hasExternalPeer) {
+      this.edgeMessages[s.edges[0]] += sign;
+      this.edgeBytes[s.edges[0]] += sign * bytes;
     }
   }
 

@@ -47,14 +47,6 @@ export class TraceRing {
     this.sameAs = new Float64Array(capacity);
   }
 
-  get written(): number {
-    return this.nextSeq - 1;
-  }
-
-  get pending(): number {
-    return this.nextSeq - this.unflushed;
-  }
-
   /** Appends one record and returns its seq. Overwrites unflushed records past capacity, counting them. */
   push(
     t: number,
