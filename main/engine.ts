@@ -2,7 +2,7 @@
  * createEngine(sink): the engine every host drives. One run at a time; a new start stops the
  * previous run first. Commands never throw past a clear message, events go only to the sink.
  */
-import type { Capabilities, EventSink, InjectRequest, RunState, StartOptions, StatusReply } from '../shared/ipc';
+import type { Capabilities, EventSink, FramesReply, FramesRequest, InjectRequest, RunState, StartOptions, StatusReply } from '../shared/ipc';
 import type { Diagnostic } from '../shared/diagnostics';
 import { hasErrors } from '../shared/diagnostics';
 import { validate } from '../shared/validate';
@@ -30,12 +30,15 @@ export function capabilities(overrides: Partial<Capabilities> = {}): Capabilitie
 export function createEngine(sink: EventSink, options: EngineOptions = {}): Engine {
   const caps = capabilities(options.capabilities);
   let session: Session | undefined;
+  /** The last run stays inspectable after it stopped, until the next one starts. */
+  let lastSession: Session | undefined;
   let runs = 0;
   let disposed = false;
 
   async function start(doc: unknown, startOptions: StartOptions = {}): Promise<{ runId: number; diagnostics: Diagnostic[] }> {
     if (disposed) throw new Error('the engine was disposed');
     if (session) await session.stop();
+    lastSession = undefined;
     const runId = ++runs;
     const diagnostics = validate(doc, caps);
     if (hasErrors(diagnostics)) {
@@ -48,6 +51,7 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     if (!topology) throw new Error('validate() accepted a document the schema rejects');
     if (diagnostics.length > 0) sink({ type: 'diagnostics', runId, diagnostics });
     session = new Session(runId, topology, startOptions, sink);
+    lastSession = session;
     const failures = await session.start();
     return { runId, diagnostics: [...diagnostics, ...failures] };
   }
@@ -82,6 +86,12 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     return { state: session.resume() };
   }
 
+  async function frames(request: FramesRequest): Promise<FramesReply> {
+    const s = session ?? lastSession;
+    if (!s) return { available: false, seq: request.seq, reason: 'no run has recorded anything yet' };
+    return s.frames(request.seq);
+  }
+
   async function status(): Promise<StatusReply> {
     return {
       state: session?.state ?? 'idle',
@@ -94,8 +104,9 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
 
   async function dispose(): Promise<void> {
     disposed = true;
+    lastSession = undefined;
     await stop();
   }
 
-  return { start, stop, inject, status, pause, resume, dispose };
+  return { start, stop, inject, status, pause, resume, frames, dispose };
 }

@@ -4,7 +4,7 @@
  */
 import type * as zmq from 'zeromq';
 import type { Diagnostic } from '../shared/diagnostics';
-import type { EventSink, InjectRequest, RunState, StartOptions, EngineEvent } from '../shared/ipc';
+import type { EventSink, FramesReply, InjectRequest, RunState, StartOptions, EngineEvent } from '../shared/ipc';
 import type { Topology, TopologyNode } from '../shared/topology';
 import { displayName } from '../shared/topology';
 import { finishesByItself } from '../shared/behaviors';
@@ -15,6 +15,7 @@ import { HandshakeTracker } from './handshakes';
 import { watchSocket } from './monitor';
 import { TraceRecorder } from './trace/recorder';
 import type { TracedSocket } from './trace/recorder';
+import { KEPT_RECORDS } from './trace/frames';
 import { RunSocket } from './tracedSocket';
 import type { NodeContext } from './behaviors/context';
 import { runBehavior } from './behaviors';
@@ -252,6 +253,13 @@ export class Session {
   async inject(request: InjectRequest): Promise<number> {
     if (this.state !== 'running' && this.state !== 'paused') throw new Error(`nothing is running (state: ${this.state})`);
     return injectMessage(this.topology, this.runSockets, request, (node) => this.context(node));
+  }
+
+  /** Every frame of a recent record of this run, base64-encoded for the contract. */
+  frames(seq: number): FramesReply {
+    const kept = this.recorder?.kept.get(seq);
+    if (!kept) return { available: false, seq, reason: `record ${seq} is no longer kept: only the last ${KEPT_RECORDS} records keep their frames` };
+    return { available: true, seq, frames: kept.frames.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64')), truncated: kept.truncated };
   }
 
   /** Holds every send at the gate; messages already on their way still arrive and are traced. */

@@ -3,14 +3,14 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { Palette } from './panels/Palette';
 import { Inspector } from './panels/Inspector';
-import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
+import { Dock } from './workspace/Dock';
 import { Toolbar } from './workspace/Toolbar';
 import { Overlays } from './workspace/Overlays';
 import { useShortcuts } from './workspace/shortcuts';
 import { fileAccess, saveTopology } from './workspace/files';
 import { appStore } from './store/appStore';
 
-/** The designer: toolbar on top, palette | canvas | inspector, diagnostics under the canvas. */
+/** The designer: toolbar on top, palette | canvas | inspector, the run panels docked under the canvas. */
 export function App() {
   const save = useCallback(() => void saveTopology(appStore, fileAccess()), []);
   useShortcuts(appStore, save);
@@ -22,7 +22,7 @@ export function App() {
           <Palette />
           <div className="zs-center">
             <Canvas />
-            <DiagnosticsPanel />
+            <Dock />
           </div>
           <Inspector />
         </div>

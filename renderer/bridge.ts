@@ -120,6 +120,7 @@ function webSocketBridge(url: string, store: AppStore): Bridge {
     status: () => call('status', []) as ReturnType<EngineCommands['status']>,
     pause: () => call('pause', []) as ReturnType<EngineCommands['pause']>,
     resume: () => call('resume', []) as ReturnType<EngineCommands['resume']>,
+    frames: (request) => call('frames', [request]) as ReturnType<EngineCommands['frames']>,
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -143,20 +144,47 @@ function preloadBridge(api: PreloadApi, store: AppStore): Bridge {
     status: api.status,
     pause: api.pause,
     resume: api.resume,
+    frames: api.frames,
     onEvent: api.onEvent,
     close: () => undefined,
   };
 }
 
-/** Connects the page to the engine and routes every event into the store. */
-export function connectBridge(store: AppStore): Bridge {
-  const bridge = window.zmqStudio ? preloadBridge(window.zmqStudio, store) : webSocketBridge(socketUrl(window.location), store);
-  bridge.onEvent((event) => {
-    store.getState().applyEngineEvent(event);
+/** Events wait at most this long to be applied together: one store update per group, not per event. */
+export const EVENT_GROUP_MS = 16;
+
+/**
+ * Routes engine events into the store in groups: a run's logs, socket events and trace batches
+ * arriving in the same few milliseconds cost the page one update and one render.
+ */
+export function groupEvents(store: AppStore, bridge: Pick<Bridge, 'onEvent' | 'status'>, groupMs = EVENT_GROUP_MS): () => void {
+  let queue: EngineEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const events = queue;
+    queue = [];
+    store.getState().applyEngineEvents(events);
+  };
+  const off = bridge.onEvent((event) => {
+    queue.push(event);
+    timer ??= setTimeout(flush, groupMs);
     // A restarted engine is a fresh process: ask again what it is.
     if (event.type === 'engine' && event.status === 'restarted') {
       bridge.status().then((s) => store.getState().setEngineStatus(s), () => undefined);
     }
   });
+  return () => {
+    off();
+    if (timer !== undefined) clearTimeout(timer);
+    if (queue.length > 0) flush();
+  };
+}
+
+/** Connects the page to the engine, routes every event into the store and hands the store the commands. */
+export function connectBridge(store: AppStore): Bridge {
+  const bridge = window.zmqStudio ? preloadBridge(window.zmqStudio, store) : webSocketBridge(socketUrl(window.location), store);
+  groupEvents(store, bridge);
+  store.getState().attachEngine(bridge);
   return bridge;
 }

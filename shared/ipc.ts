@@ -73,6 +73,16 @@ export interface InjectRequest {
   encoding?: 'text' | 'hex' | 'base64';
 }
 
+/** The full frames of one trace record, asked for by the message inspector. */
+export interface FramesRequest {
+  /** The record's seq in the current (or last) run. */
+  seq: number;
+}
+
+export type FramesReply =
+  | { available: true; seq: number; /** base64, one per frame */ frames: string[]; truncated: boolean }
+  | { available: false; seq: number; reason: string };
+
 /** Commands, UI -> engine. Each returns a promise of its reply. */
 export interface EngineCommands {
   start(topology: unknown, options?: StartOptions): Promise<{ runId: number; diagnostics: Diagnostic[] }>;
@@ -83,9 +93,11 @@ export interface EngineCommands {
   /** Opens the gate: held sends go out in order. */
   resume(): Promise<{ state: RunState }>;
   status(): Promise<StatusReply>;
+  /** Every frame of a recent record (the engine keeps the last few thousand; older ones are gone). */
+  frames(request: FramesRequest): Promise<FramesReply>;
 }
 export type CommandName = keyof EngineCommands;
-export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume'];
+export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume', 'frames'];
 
 /** A topology file the user picked in an open dialog. */
 export interface OpenedFile {

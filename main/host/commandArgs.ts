@@ -3,7 +3,7 @@
  * validates every payload). The topology itself is the engine's to judge (it answers with
  * diagnostics); here only the shapes the engine trusts, and bounds that would cost it memory.
  */
-import type { EngineCommands, InjectRequest, StartOptions } from '../../shared/ipc';
+import type { EngineCommands, FramesRequest, InjectRequest, StartOptions } from '../../shared/ipc';
 import type { WireCommand } from '../../shared/wire';
 
 export type CommandCall =
@@ -12,7 +12,8 @@ export type CommandCall =
   | { name: 'inject'; request: InjectRequest }
   | { name: 'status' }
   | { name: 'pause' }
-  | { name: 'resume' };
+  | { name: 'resume' }
+  | { name: 'frames'; request: FramesRequest };
 
 /** The trace ring is preallocated: a page must not make the engine allocate gigabytes. */
 const MAX_TRACE_CAPACITY = 4_194_304;
@@ -43,6 +44,12 @@ export function parseCall(command: WireCommand): CommandCall | string {
       if (args.length < 1 || args.length > 2) return 'start takes (topology, options?)';
       const options = startOptions(args[1]);
       return typeof options === 'string' ? options : { name, topology: args[0], options };
+    }
+    case 'frames': {
+      const request = args[0];
+      if (args.length !== 1 || !isRecord(request) || !isIntegerIn(request.seq, 1, Number.MAX_SAFE_INTEGER) || Object.keys(request).length !== 1)
+        return 'frames takes one request { seq }, seq a record number from 1';
+      return { name, request: { seq: request.seq } };
     }
     case 'inject': {
       if (args.length !== 1) return 'inject takes one request';
@@ -106,5 +113,7 @@ export function invoke(engine: EngineCommands, call: CommandCall): Promise<unkno
       return engine.pause();
     case 'resume':
       return engine.resume();
+    case 'frames':
+      return engine.frames(call.request);
   }
 }

@@ -8,6 +8,7 @@ import { isFanOut, SOCKET_INFO } from '../../shared/patterns';
 import type { LostMessage, TraceBatch, TraceTables } from '../../shared/trace';
 import { bodyHash, bodyStart, preview, totalBytes } from './body';
 import { TraceRing } from './ring';
+import { FrameStore } from './frames';
 import type { PendingSend } from './routes';
 import { RouteMatcher } from './routes';
 
@@ -37,6 +38,8 @@ export interface RecorderOptions {
 
 export class TraceRecorder {
   readonly ring: TraceRing;
+  /** Full frames of the latest records, for the message inspector. */
+  readonly kept = new FrameStore();
   private readonly matcher: RouteMatcher;
   private readonly t0 = performance.now();
   private nextMsg = 1;
@@ -95,6 +98,7 @@ export class TraceRecorder {
     const msg = this.nextMsg++;
     const edge = s.edges.length === 1 ? s.edges[0] : -1;
     const seq = this.ring.push(t, socket, 0, edge, frames, start, bytes, msg, cause);
+    this.kept.keep(seq, frames, bytes);
     this.countSend(socket, bytes, 1);
     const fan = fanOut ?? isFanOut(s.type);
     const direct = this.directPeer[socket] >= 0 && !fan && !control;
@@ -161,7 +165,8 @@ export class TraceRecorder {
       msg = this.nextMsg++;
       edge = s.edges.length === 1 ? s.edges[0] : -1;
     }
-    this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause, from ? from.seq : 0);
+    const seq = this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause, from ? from.seq : 0);
+    this.kept.keep(seq, frames, bytes);
     this.received[socket]++;
     this.bytesIn[socket] += bytes;
     if (edge >= 0) {

@@ -15,6 +15,7 @@ import { edgeTypes, nodeTypes } from './nodeTypes';
 import { explainConnection, isValidConnection } from './connection';
 import { ConnectionStatus } from './ConnectionStatus';
 import { PatternTool } from './PatternTool';
+import { RunLock } from './RunLock';
 import { readDraggedSpec } from './dragData';
 
 const SNAP: [number, number] = [10, 10];
@@ -174,6 +175,7 @@ export function Canvas() {
         <Controls />
         <ConnectionStatus />
         <PatternTool />
+        <RunLock />
       </ReactFlow>
     </div>
   );

@@ -7,6 +7,7 @@ import { createSelectionSlice } from './selectionSlice';
 import { createRunSlice } from './runSlice';
 import { createTraceSlice } from './traceSlice';
 import { createUiSlice } from './uiSlice';
+import { createTraceViewSlice } from './traceViewSlice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -16,6 +17,7 @@ export function createAppStore(): AppStore {
     ...createSelectionSlice(...a),
     ...createRunSlice(...a),
     ...createTraceSlice(...a),
+    ...createTraceViewSlice(...a),
     ...createUiSlice(...a),
   }));
 }

@@ -1,8 +1,18 @@
-/** The engine connection and run state, written only by the bridge. */
-import type { Capabilities, RunState, StatusReply } from '../../shared/ipc';
+/**
+ * The engine connection, the run state and the run controls. The bridge writes the connection
+ * and the state; Run / Stop / Pause / Resume are actions here so the toolbar, the keyboard and
+ * the desktop menu all drive the same code.
+ */
+import type { Capabilities, EngineCommands, RunState, StatusReply } from '../../shared/ipc';
+import { hasErrors } from '../../shared/diagnostics';
+import { selectDiagnostics } from './selectors';
 import type { SliceCreator } from './types';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+/** States in which sockets exist: the document they were built from must not change under them. */
+export const ACTIVE_STATES: readonly RunState[] = ['building', 'running', 'paused', 'stopping'];
+export const isRunActive = (state: RunState): boolean => ACTIVE_STATES.includes(state);
 
 export interface RunSlice {
   connection: ConnectionState;
@@ -11,17 +21,88 @@ export interface RunSlice {
   libzmq?: string;
   capabilities?: Capabilities;
   runState: RunState;
+  /** Why the run is in its state (a failure's cause), when the engine said. */
+  runStateReason?: string;
   runId: number;
+  /** Move the tcp ports the app binds to free ones (a port of an example is taken on this machine). */
+  freePorts: boolean;
+  /** The engine's commands (set once by the bridge); undefined until the page is wired. */
+  engine?: EngineCommands;
+  attachEngine(engine: EngineCommands): void;
   setConnection(state: ConnectionState, detail?: string): void;
   setEngineStatus(status: StatusReply): void;
   setRunState(runId: number, state: RunState): void;
+  setFreePorts(on: boolean): void;
+  /** Validates, then starts the document on real sockets; refused (with the diagnostics shown) when it has errors. */
+  runTopology(): Promise<void>;
+  stopRun(): Promise<void>;
+  pauseRun(): Promise<void>;
+  resumeRun(): Promise<void>;
+  /** Pause when running, resume when paused (one key for both). */
+  togglePause(): Promise<void>;
 }
 
-export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
-  connection: 'connecting',
-  runState: 'idle',
-  runId: 0,
-  setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
-  setEngineStatus: (s) => set({ libzmq: s.libzmq, capabilities: s.capabilities, runState: s.state, runId: s.runId }),
-  setRunState: (runId, runState) => set({ runId, runState }),
-});
+export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
+  /** Runs a command, turning a refusal into a notice instead of an unhandled rejection. */
+  const command = async <T>(what: string, call: (engine: EngineCommands) => Promise<T>): Promise<T | undefined> => {
+    const { engine, connection, notify } = get();
+    if (!engine || connection !== 'connected') {
+      notify(`cannot ${what}: not connected to the engine (${get().connectionDetail ?? connection})`, 'error');
+      return undefined;
+    }
+    try {
+      return await call(engine);
+    } catch (err) {
+      notify(`${what} failed: ${(err as Error).message}`, 'error');
+      return undefined;
+    }
+  };
+
+  return {
+    connection: 'connecting',
+    runState: 'idle',
+    runId: 0,
+    freePorts: false,
+    attachEngine: (engine) => set({ engine }),
+    setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
+    setEngineStatus: (s) => set({ libzmq: s.libzmq, capabilities: s.capabilities, runState: s.state, runId: s.runId }),
+    setRunState: (runId, runState) => set({ runId, runState }),
+    setFreePorts: (freePorts) => set({ freePorts }),
+
+    runTopology: async () => {
+      const state = get();
+      const diagnostics = selectDiagnostics(state);
+      if (hasErrors(diagnostics)) {
+        const n = diagnostics.filter((d) => d.severity === 'error').length;
+        state.notify(`Run refused: the topology has ${n} error${n === 1 ? '' : 's'} (see Diagnostics)`, 'error');
+        state.setDockTab('diagnostics');
+        return;
+      }
+      if (state.topology.nodes.length === 0) {
+        state.notify('Nothing to run: add sockets from the palette, or open an example', 'error');
+        return;
+      }
+      const reply = await command('run', (e) => e.start(state.topology, state.freePorts ? { freePorts: true } : undefined));
+      if (!reply) return;
+      if (hasErrors(reply.diagnostics)) {
+        set({ runDiagnostics: reply.diagnostics });
+        get().notify('the engine refused the run: see Diagnostics', 'error');
+        get().setDockTab('diagnostics');
+      } else if (get().dockTab === 'diagnostics') get().setDockTab('logs');
+    },
+    stopRun: async () => {
+      await command('stop', (e) => e.stop());
+    },
+    pauseRun: async () => {
+      await command('pause', (e) => e.pause());
+    },
+    resumeRun: async () => {
+      await command('resume', (e) => e.resume());
+    },
+    togglePause: async () => {
+      const s = get().runState;
+      if (s === 'running') await get().pauseRun();
+      else if (s === 'paused') await get().resumeRun();
+    },
+  };
+};

@@ -12,8 +12,12 @@ import { createNode } from './nodeFactory';
 import type { EdgePatch, NodePatch } from './docOps';
 import * as ops from './docOps';
 import { checkConnection, planEdge } from './wiring';
+import { isRunActive } from './runSlice';
 
 export const HISTORY_LIMIT = 200;
+
+/** Why an edit is refused while sockets built from the document exist. */
+export const RUN_LOCK_REASON = 'Stop the run to edit: its sockets were built from this version of the topology (nodes can still be moved)';
 
 export type ConnectResult = { ok: true; edgeId: string } | { ok: false; reason: string };
 export type LoadOutcome = { ok: true } | { ok: false; diagnostics: Diagnostic[] };
@@ -56,9 +60,17 @@ export interface TopologySlice {
 
 export const createTopologySlice: SliceCreator<TopologySlice> = (set, get) => {
   /** Replaces the document and records the previous one for undo. */
-  const commit = (next: Topology, key?: string): void => {
+  /** True (and says why) when a run is active and `next` changes more than positions. */
+  const locked = (next: Topology): boolean => {
+    const { topology, runState, notify } = get();
+    if (!isRunActive(runState) || ops.sameExceptPositions(topology, next)) return false;
+    notify(RUN_LOCK_REASON, 'error');
+    return true;
+  };
+  /** `another` = a different document replaces this one (its run is being stopped): no lock. */
+  const commit = (next: Topology, key?: string, another = false): void => {
     const { topology, past, coalesceKey } = get();
-    if (next === topology) return;
+    if (next === topology || (!another && locked(next))) return;
     const merge = key !== undefined && key === coalesceKey;
     set({
       topology: next,
@@ -72,6 +84,12 @@ export const createTopologySlice: SliceCreator<TopologySlice> = (set, get) => {
     const nodes = new Set(topology.nodes.map((n) => n.id));
     const edges = new Set(topology.edges.map((e) => e.id));
     set({ selection: { nodes: selection.nodes.filter((id) => nodes.has(id)), edges: selection.edges.filter((id) => edges.has(id)) } });
+  };
+  /** Opening another document ends the run of this one (its sockets would no longer match the canvas). */
+  const stopForAnotherDocument = (): void => {
+    const s = get();
+    if (!isRunActive(s.runState)) return;
+    void s.stopRun();
   };
   const initial = ops.emptyTopology();
 
@@ -126,6 +144,7 @@ export const createTopologySlice: SliceCreator<TopologySlice> = (set, get) => {
     },
     connect: (source, sourceHandle, target, targetHandle) => {
       const { topology } = get();
+      if (isRunActive(get().runState)) return { ok: false, reason: RUN_LOCK_REASON };
       const check = checkConnection(topology, { source, sourceHandle, target, targetHandle });
       if (!check.ok) return check;
       const edge = planEdge(topology, check);
@@ -137,14 +156,16 @@ export const createTopologySlice: SliceCreator<TopologySlice> = (set, get) => {
     updateEdge: (id, patch) => commit(ops.updateEdge(get().topology, id, patch), `edge:${id}:${Object.keys(patch).sort().join(',')}`),
     setDocumentInfo: (info) => commit({ ...get().topology, ...info }, 'info'),
     newTopology: () => {
+      stopForAnotherDocument();
       const fresh = ops.emptyTopology();
-      commit(fresh);
+      commit(fresh, undefined, true);
       set({ saved: fresh, fileName: undefined, selection: { nodes: [], edges: [] }, openedSeq: get().openedSeq + 1 });
     },
     loadTopology: (doc, fileName) => {
       const loaded = loadTopology(doc);
       if (!loaded.topology) return { ok: false, diagnostics: loaded.diagnostics };
-      commit(loaded.topology);
+      stopForAnotherDocument();
+      commit(loaded.topology, undefined, true);
       set({ saved: loaded.topology, fileName, selection: { nodes: [], edges: [] }, openedSeq: get().openedSeq + 1 });
       return { ok: true };
     },
@@ -154,14 +175,14 @@ export const createTopologySlice: SliceCreator<TopologySlice> = (set, get) => {
     undo: () => {
       const { past, future, topology } = get();
       const prev = past[past.length - 1];
-      if (!prev) return;
+      if (!prev || locked(prev)) return;
       set({ topology: prev, past: past.slice(0, -1), future: [topology, ...future], coalesceKey: undefined });
       pruneSelection();
     },
     redo: () => {
       const { past, future, topology } = get();
       const next = future[0];
-      if (!next) return;
+      if (!next || locked(next)) return;
       set({ topology: next, past: [...past, topology], future: future.slice(1), coalesceKey: undefined });
       pruneSelection();
     },

@@ -1,50 +1,183 @@
 /**
- * What the engine reported during runs, bounded: the UI never keeps an unbounded array (DESIGN.md).
- * The run and trace views are a later issue; for now this keeps the latest log lines and
- * engine notices so nothing the engine says is lost before those views exist.
+ * What the engine reports during a run, bounded everywhere (DESIGN.md): the trace in a columnar
+ * ring, node logs, socket events, live counters and rates, errors and lost messages. The bridge
+ * hands events over in groups; a group is applied with ONE store update however many events and
+ * trace records it holds, so a flood costs the page one render per group.
  */
-import type { EngineEvent } from '../../shared/ipc';
-import type { SliceCreator } from './types';
+import type { EdgeStats, EngineEvent, MonitorKind, NodeStats } from '../../shared/ipc';
+import type { Diagnostic } from '../../shared/diagnostics';
+import type { LostMessage } from '../../shared/trace';
+import type { AppState, SliceCreator } from './types';
+import { TraceRing } from './traceRing';
 
-export const LOG_LIMIT = 1000;
+/** Lines kept for the node consoles, all nodes together. */
+export const LOG_LIMIT = 5000;
+/** Stats samples kept per edge for the sparklines (250 ms apart: two minutes). */
+export const RATE_HISTORY = 480;
+export const ERROR_LIMIT = 200;
 
 export interface LogLine {
   runId: number;
   t: number;
   node: string;
+  /** Device/worker port for socket events; '' otherwise. */
+  port: string;
   line: string;
   level: 'info' | 'warn' | 'error';
+  /** What said it: the node's behaviour, a socket event, or the engine reporting an error. */
+  source: 'log' | 'monitor' | 'error';
+}
+
+/** The latest socket event of one socket (node + port): what its badge shows. */
+export interface SocketStatus {
+  kind: MonitorKind;
+  endpoint: string;
+  t: number;
+  detail?: string;
+}
+
+export interface RunError {
+  runId: number;
+  node?: string;
+  edge?: string;
+  code: string;
+  message: string;
+  hint: string;
 }
 
 export interface TraceSlice {
+  /** The trace of the current run (or the replayed file): mutable, bounded; read it with `traceVersion`. */
+  trace: TraceRing;
+  /** Bumped once per applied group of events that added records: subscribe to this, not to `trace`. */
+  traceVersion: number;
   logs: readonly LogLine[];
-  /** Trace records received in the current run (the records themselves arrive with the trace view). */
-  traceRecords: number;
+  /** Per node, per port ('' for a plain socket): the latest socket event. */
+  socketStatus: Readonly<Record<string, Readonly<Record<string, SocketStatus>>>>;
+  nodeStats: Readonly<Record<string, NodeStats>>;
+  edgeStats: Readonly<Record<string, EdgeStats>>;
+  /** Per edge, messages/s samples, oldest first (bounded by RATE_HISTORY). */
+  rateHistory: Readonly<Record<string, readonly number[]>>;
+  runErrors: readonly RunError[];
+  /** Diagnostics the engine reported for the run (the engine's own validate() and build failures). */
+  runDiagnostics: readonly Diagnostic[];
+  lost?: { messages: readonly LostMessage[]; total: number };
+  /** The engine said every finite behaviour is done. */
+  finished: boolean;
   applyEngineEvent(event: EngineEvent): void;
+  /** Applies events in order with one store update. */
+  applyEngineEvents(events: readonly EngineEvent[]): void;
+  /** Forgets the run's data (a new run, or a replay about to load). */
+  resetRunData(runId: number): void;
+}
+
+type Patch = Partial<AppState>;
+
+/** Folds one event into the patch being built (reading earlier values from the patch first). */
+function fold(state: AppState, patch: Patch, event: EngineEvent, logs: LogLine[], notices: string[]): void {
+  const cur = <K extends keyof AppState>(k: K): AppState[K] => (k in patch ? (patch[k] as AppState[K]) : state[k]);
+  switch (event.type) {
+    case 'log':
+      logs.push({ runId: event.runId, t: event.t, node: event.node, port: '', line: event.line, level: event.level, source: 'log' });
+      return;
+    case 'monitor': {
+      const { node, port, kind, endpoint, t, detail } = event;
+      const all = cur('socketStatus');
+      patch.socketStatus = { ...all, [node]: { ...all[node], [port]: { kind, endpoint, t, detail } } };
+      const level = kind === 'bind-failed' || kind === 'handshake-failed' || kind === 'accept-failed' ? 'error' : kind === 'disconnected' || kind === 'connect-retried' ? 'warn' : 'info';
+      logs.push({ runId: event.runId, t, node, port, line: `${kind} ${endpoint}${detail ? ` (${detail})` : ''}`, level, source: 'monitor' });
+      return;
+    }
+    case 'tables':
+      state.trace.clear(event.tables);
+      patch.traceVersion = cur('traceVersion') + 1;
+      return;
+    case 'trace':
+      state.trace.append(event.batch);
+      patch.traceVersion = cur('traceVersion') + 1;
+      return;
+    case 'stats': {
+      const history = { ...cur('rateHistory') };
+      for (const e of event.edges) history[e.edge] = [...(history[e.edge] ?? []), e.rate].slice(-RATE_HISTORY);
+      patch.nodeStats = Object.fromEntries(event.nodes.map((n) => [n.node, n]));
+      patch.edgeStats = Object.fromEntries(event.edges.map((e) => [e.edge, e]));
+      patch.rateHistory = history;
+      return;
+    }
+    case 'error': {
+      const { runId, node, edge, code, message, hint } = event;
+      patch.runErrors = [...cur('runErrors'), { runId, node, edge, code, message, hint }].slice(-ERROR_LIMIT);
+      logs.push({ runId, t: 0, node: node ?? edge ?? 'engine', port: '', line: `${code}: ${message}`, level: 'error', source: 'error' });
+      return;
+    }
+    case 'diagnostics':
+      patch.runDiagnostics = event.diagnostics;
+      return;
+    case 'lost':
+      patch.lost = { messages: event.messages, total: event.total };
+      return;
+    case 'finished':
+      patch.finished = true;
+      return;
+    case 'state':
+      patch.runId = event.runId;
+      patch.runState = event.state;
+      patch.runStateReason = event.reason;
+      if (event.state === 'building') Object.assign(patch, freshRun(state));
+      return;
+    case 'engine':
+      notices.push(`engine ${event.status}: ${event.reason}`);
+      if (event.status === 'exited') {
+        // Whatever was running died with the process: the page must not show it as running.
+        const s = cur('runState');
+        if (s === 'building' || s === 'running' || s === 'paused' || s === 'stopping') {
+          patch.runState = 'failed';
+          patch.runStateReason = `the engine process stopped: ${event.reason}`;
+        }
+      }
+      return;
+  }
+}
+
+/** Empties what belongs to one run (keeps the ring object: views hold it). */
+function freshRun(state: AppState): Patch {
+  state.trace.clear();
+  return {
+    traceVersion: state.traceVersion + 1,
+    logs: [],
+    socketStatus: {},
+    nodeStats: {},
+    edgeStats: {},
+    rateHistory: {},
+    runErrors: [],
+    runDiagnostics: [],
+    lost: undefined,
+    finished: false,
+    selectedSeq: undefined,
+    routeMsg: undefined,
+  };
 }
 
 export const createTraceSlice: SliceCreator<TraceSlice> = (set, get) => ({
+  trace: new TraceRing(),
+  traceVersion: 0,
   logs: [],
-  traceRecords: 0,
-  applyEngineEvent: (event) => {
-    switch (event.type) {
-      case 'log': {
-        const { runId, t, node, line, level } = event;
-        set({ logs: [...get().logs, { runId, t, node, line, level }].slice(-LOG_LIMIT) });
-        return;
-      }
-      case 'trace':
-        set({ traceRecords: get().traceRecords + event.batch.t.length });
-        return;
-      case 'state':
-        get().setRunState(event.runId, event.state);
-        if (event.state === 'building') set({ traceRecords: 0 });
-        return;
-      case 'engine':
-        get().notify(`engine ${event.status}: ${event.reason}`, event.status === 'exited' ? 'error' : 'info');
-        return;
-      default:
-        return;
-    }
+  socketStatus: {},
+  nodeStats: {},
+  edgeStats: {},
+  rateHistory: {},
+  runErrors: [],
+  runDiagnostics: [],
+  finished: false,
+  applyEngineEvent: (event) => get().applyEngineEvents([event]),
+  applyEngineEvents: (events) => {
+    const state = get();
+    const patch: Patch = {};
+    const logs: LogLine[] = [];
+    const notices: string[] = [];
+    for (const e of events) fold(state, patch, e, logs, notices);
+    if (logs.length > 0) patch.logs = [...(patch.logs ?? state.logs), ...logs].slice(-LOG_LIMIT);
+    if (Object.keys(patch).length > 0) set(patch);
+    for (const n of notices) get().notify(n, n.startsWith('engine exited') ? 'error' : 'info');
   },
+  resetRunData: (runId) => set({ ...freshRun(get()), runId }),
 });

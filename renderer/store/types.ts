@@ -5,8 +5,9 @@ import type { SelectionSlice } from './selectionSlice';
 import type { RunSlice } from './runSlice';
 import type { TraceSlice } from './traceSlice';
 import type { UiSlice } from './uiSlice';
+import type { TraceViewSlice } from './traceViewSlice';
 
-export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & UiSlice;
+export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & TraceViewSlice & UiSlice;
 
 /** A slice creator that sees the whole state (slices read each other, e.g. removal prunes selection). */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

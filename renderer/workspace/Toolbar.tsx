@@ -7,6 +7,7 @@ import { FILE_SUFFIX, fileAccess, fileNameFor, openFile, openWithDialog, saveTop
 import { exportImage } from './exportImage';
 import { layoutLeftToRight } from './layout';
 import type { NodeSize } from './layout';
+import { RunControls } from './RunControls';
 
 function confirmDiscard(): boolean {
   return !selectDirty(appStore.getState()) || window.confirm('Discard the unsaved changes of this topology?');
@@ -69,6 +70,7 @@ export const Toolbar = memo(function Toolbar() {
         {name}
         {dirty ? <span className="zs-dirty" title="unsaved changes"> ●</span> : null}
       </span>
+      <RunControls />
       <nav className="zs-actions">
         <button type="button" onClick={() => confirmDiscard() && s().newTopology()}>New</button>
         <button type="button" onClick={open}>Open…</button>

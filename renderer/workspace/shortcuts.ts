@@ -8,6 +8,9 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'F5', what: 'run the topology on real sockets' },
+  { keys: 'Shift+F5', what: 'stop the run (closes every socket)' },
+  { keys: 'F6', what: 'pause / resume the run' },
   { keys: 'Ctrl+Z', what: 'undo' },
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', what: 'redo' },
   { keys: 'Delete / Backspace', what: 'delete the selection' },
@@ -35,7 +38,9 @@ export function useShortcuts(store: AppStore, save: () => void): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       let handled = true;
-      if (mod && key === 'z') (e.shiftKey ? s.redo : s.undo)();
+      if (e.key === 'F5') void (e.shiftKey ? s.stopRun() : s.runTopology());
+      else if (e.key === 'F6') void s.togglePause();
+      else if (mod && key === 'z') (e.shiftKey ? s.redo : s.undo)();
       else if (mod && key === 'y') s.redo();
       else if (mod && key === 'a') s.selectAll();
       else if (mod && key === 'd') s.duplicateSelection();

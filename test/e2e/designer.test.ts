@@ -76,7 +76,7 @@ describe('designer', () => {
   it('lists an unconnected node in diagnostics; clicking the entry selects it', async () => {
     const p = await page();
     await addFromPalette(p, 'PUSH', { x: 200, y: 200 });
-    await p.locator('.react-flow__pane').click({ position: { x: 600, y: 400 } });
+    await p.locator('.react-flow__pane').click({ position: { x: 420, y: 120 } });
     const entry = p.locator('.zs-diag-warning[data-node="push1"]').first();
     await expect.poll(() => entry.count()).toBe(1);
     // The problem is marked on the canvas too.

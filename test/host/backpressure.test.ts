@@ -23,6 +23,7 @@ const idle: EngineCommands = {
   inject: async () => ({ msg: 1 }),
   pause: async () => ({ state: 'idle' }),
   resume: async () => ({ state: 'idle' }),
+  frames: async ({ seq }) => ({ available: false, seq, reason: 'idle' }),
   status: async () => ({
     state: 'idle',
     runId: 0,
