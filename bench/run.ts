@@ -10,6 +10,8 @@ import { tracedPushPull, tracedReqRep } from './traced';
 import { libzmqVersion } from '../main/sockets';
 import { benchCanvas } from './canvas';
 import type { CanvasBench } from './canvas';
+import { benchLive } from './live';
+import type { LiveBench } from './live';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -52,6 +54,15 @@ async function main(): Promise<void> {
     console.log(`designer canvas, 500 nodes / 600 edges in Chromium: first render ${canvas.firstRenderMs} ms (target < 1500), panning ${canvas.panFps} fps (target >= 50)`);
   }
 
+  let live: LiveBench | undefined;
+  if (process.env.BENCH_LIVE !== '0') {
+    live = await benchLive();
+    console.log(
+      `live run in Chromium, PUSH->PULL flood, ${live.seconds} s: engine ${fmt(live.engineMsgsPerSec)} msgs/s, page ${fmt(live.pageRecordsPerSec)} records/s, ` +
+        `${live.fpsMedian} fps median (min ${live.fpsMin}), heap ${live.heapStartMiB} -> ${live.heapEndMiB} MiB`,
+    );
+  }
+
   const table = rows.map((r) => `| ${r.name} | ${r.baseline} | ${fmt(r.raw)} | ${fmt(r.traced)} | ${(r.traced / r.raw).toFixed(2)}x |`).join('\n');
   writeFileSync(
     new URL('../docs/benchmarks.md', import.meta.url),
@@ -82,6 +93,25 @@ and requestAnimationFrame frames per second while the pane is dragged for about 
 | --- | --- | --- |
 | first render | ${canvas.firstRenderMs} ms | < 1500 ms |
 | panning | ${canvas.panFps} fps | >= 50 fps |
+`
+    : ''
+}${
+  live
+    ? `
+## A live run in the page
+
+The app in headless Chromium (1280x800, software rendering) with the Trace tab open, running a
+PUSH->PULL flood on the engine (a supervised child process of the browser-mode server) for
+${live.seconds} s. Frame rate = requestAnimationFrame callbacks per second, sampled every second;
+heap = the page's JS heap after a forced GC, 2 s into the run and at its end.
+
+| measure | result | target |
+| --- | --- | --- |
+| messages/s the engine sustained (received by the PULL) | ${fmt(live.engineMsgsPerSec)} | 50,000 |
+| trace records/s that reached the page (a send and a receive per message) | ${fmt(live.pageRecordsPerSec)} | |
+| frame rate, median (min) | ${live.fpsMedian} fps (${live.fpsMin}) | >= 50 fps |
+| JS heap, start -> end | ${live.heapStartMiB} -> ${live.heapEndMiB} MiB | flat |
+| records held by the page's ring / dropped by the bounds | ${fmt(live.ringHeld)} / ${fmt(live.dropped)} | |
 `
     : ''
 }`,
