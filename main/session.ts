@@ -4,7 +4,7 @@
  */
 import type * as zmq from 'zeromq';
 import type { Diagnostic } from '../shared/diagnostics';
-import type { EventSink, FramesReply, InjectRequest, RunState, StartOptions, EngineEvent } from '../shared/ipc';
+import type { EventSink, FramesReply, InjectRequest, RunState, StartOptions, EngineEvent, StepReply } from '../shared/ipc';
 import type { Topology, TopologyNode } from '../shared/topology';
 import { displayName } from '../shared/topology';
 import { finishesByItself } from '../shared/behaviors';
@@ -16,6 +16,7 @@ import { watchSocket } from './monitor';
 import { TraceRecorder } from './trace/recorder';
 import type { TracedSocket } from './trace/recorder';
 import { KEPT_RECORDS } from './trace/frames';
+import { SendGate } from './gate';
 import { RunSocket } from './tracedSocket';
 import type { NodeContext } from './behaviors/context';
 import { runBehavior } from './behaviors';
@@ -25,6 +26,9 @@ import { injectMessage } from './inject';
 import { LogThrottle } from './logThrottle';
 import { PeerWatch } from './peerWatch';
 import { describePeers } from '../shared/patterns';
+
+/** How long a step waits for a send to reach the gate when none is waiting yet. */
+const STEP_WAIT_MS = 1000;
 
 const DEFAULTS = { handshakeTimeoutMs: 5000, traceCapacity: 262_144 };
 /** After the last finite behaviour, wait this long without traffic before reporting "finished". */
@@ -49,7 +53,7 @@ export class Session {
   private readonly emit: Emit;
   private readonly sleepers = new Set<() => void>();
   /** Closed while paused: every behaviour's send and device's forward waits on it. */
-  private gate: { held: Promise<void>; open: () => void } | undefined;
+  private readonly gate = new SendGate();
   private readonly logs: LogThrottle;
   private readonly peers = new PeerWatch((socket, endpoint) => this.peerDropped(socket, endpoint));
 
@@ -91,7 +95,7 @@ export class Session {
     });
     this.emit({ type: 'tables', tables: this.recorder.tables() });
     this.runSockets = plan.sockets.map(
-      (p, i) => new RunSocket(i, p.nodeId, p.port, p.type, this.sockets[i], this.recorder as TraceRecorder, () => this.gate?.held),
+      (p, i) => new RunSocket(i, p.nodeId, p.port, p.type, this.sockets[i], this.recorder as TraceRecorder, (socket) => this.gate.wait(socket)),
     );
     this.sockets.forEach((socket, i) => this.tasks.push(this.watch(socket, i)));
 
@@ -121,7 +125,11 @@ export class Session {
     if (this.topology.edges.some((e) => e.pattern === 'pubsub')) await this.sleep(SUBSCRIPTION_SETTLE_MS);
     if (this.stopped) return [];
     this.stats = new StatsTicker(this.recorder, plan, (nodes, edges) => this.emit({ type: 'stats', nodes, edges }));
-    this.setState('running');
+    if (this.options.startPaused) {
+      // Stepping from the very first hop: every behaviour starts, and its first send waits.
+      this.gate.close();
+      this.setState('paused');
+    } else this.setState('running');
     this.launch((node) => node.kind === 'socket' || node.kind === 'worker');
     return [];
   }
@@ -265,9 +273,7 @@ export class Session {
   /** Holds every send at the gate; messages already on their way still arrive and are traced. */
   pause(): RunState {
     if (this.state !== 'running') throw new Error(`only a running run can be paused (state: ${this.state})`);
-    let open: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (open = resolve));
-    this.gate = { held, open };
+    this.gate.close();
     this.setState('paused');
     return this.state;
   }
@@ -275,15 +281,23 @@ export class Session {
   /** Opens the gate: the held sends go out, each socket's in the order they were made. */
   resume(): RunState {
     if (this.state !== 'paused') throw new Error(`only a paused run can be resumed (state: ${this.state})`);
-    this.releaseGate();
+    this.gate.open();
     this.setState('running');
     return this.state;
   }
 
-  private releaseGate(): void {
-    const g = this.gate;
-    this.gate = undefined;
-    g?.open();
+  /**
+   * While paused, lets exactly the next `count` held sends go out, oldest first (the teaching
+   * mode's "next hop"); waits up to `waitMs` for a send to reach the gate when none is there yet.
+   */
+  async step(count: number, waitMs = STEP_WAIT_MS): Promise<StepReply> {
+    if (this.state !== 'paused') throw new Error(`step works on a paused run (state: ${this.state}): pause first`);
+    const sockets = await this.gate.step(count, waitMs);
+    const plan = this.plan;
+    return {
+      released: sockets.map((i) => ({ node: plan?.sockets[i]?.nodeId ?? '?', port: plan?.sockets[i]?.port ?? '' })),
+      waiting: this.gate.waiting,
+    };
   }
 
   /** Closes every socket (linger 0), waits for every loop, reports lost messages; returns sockets closed. */
@@ -297,7 +311,7 @@ export class Session {
 
   private async teardown(): Promise<number> {
     this.stopped = true;
-    this.releaseGate();
+    this.gate.open();
     this.tracker.cancel();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();

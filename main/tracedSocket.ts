@@ -27,8 +27,8 @@ export interface SendOptions {
   passGate?: boolean;
 }
 
-/** While a run is paused, the promise every send waits for; undefined while it runs. */
-export type Gate = () => Promise<void> | undefined;
+/** While a run is paused, the promise a send of this socket waits for; undefined while it runs. */
+export type Gate = (socket: number) => Promise<void> | undefined;
 
 export function toFrames(frames: readonly FrameLike[]): Uint8Array[] {
   return frames.map((f) => (typeof f === 'string' ? Buffer.from(f) : f));
@@ -54,7 +54,7 @@ export class RunSocket {
   /** Sends one message (all frames) and returns its message id. Rejects with zeromq's error. */
   async send(frames: readonly FrameLike[], options: SendOptions = {}): Promise<number> {
     const bytes = toFrames(frames);
-    const held = options.passGate ? undefined : this.gate();
+    const held = options.passGate ? undefined : this.gate(this.index);
     if (held) {
       await held;
       // Released by a stop: the socket is gone, and nothing was sent.

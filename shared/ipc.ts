@@ -25,6 +25,8 @@ export interface StartOptions {
   handshakeTimeoutMs?: number;
   /** Bound of the engine's trace ring, in records. */
   traceCapacity?: number;
+  /** Start paused: every first send waits at the gate, to step through the run hop by hop. */
+  startPaused?: boolean;
 }
 
 export type MonitorKind =
@@ -83,6 +85,18 @@ export type FramesReply =
   | { available: true; seq: number; /** base64, one per frame */ frames: string[]; truncated: boolean }
   | { available: false; seq: number; reason: string };
 
+export interface StepRequest {
+  /** How many held sends to let through (default 1). */
+  count?: number;
+}
+
+export interface StepReply {
+  /** The sends let through, oldest first: the node (and device/worker port) of each. */
+  released: { node: string; port: string }[];
+  /** Sends still held at the gate. */
+  waiting: number;
+}
+
 /** Commands, UI -> engine. Each returns a promise of its reply. */
 export interface EngineCommands {
   start(topology: unknown, options?: StartOptions): Promise<{ runId: number; diagnostics: Diagnostic[] }>;
@@ -92,12 +106,14 @@ export interface EngineCommands {
   pause(): Promise<{ state: RunState }>;
   /** Opens the gate: held sends go out in order. */
   resume(): Promise<{ state: RunState }>;
+  /** While paused: lets exactly the next held send(s) through, one hop at a time (teaching mode). */
+  step(request?: StepRequest): Promise<StepReply>;
   status(): Promise<StatusReply>;
   /** Every frame of a recent record (the engine keeps the last few thousand; older ones are gone). */
   frames(request: FramesRequest): Promise<FramesReply>;
 }
 export type CommandName = keyof EngineCommands;
-export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume', 'frames'];
+export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume', 'step', 'frames'];
 
 /** A topology file the user picked in an open dialog. */
 export interface OpenedFile {

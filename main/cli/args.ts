@@ -8,6 +8,10 @@ export interface RunFlags {
   json: boolean;
   freePorts: boolean;
   handshakeTimeoutMs?: number;
+  /** Start paused and move one hop per command (stdin), explaining each. */
+  step: boolean;
+  /** With --step: release one hop every this many ms instead of waiting for Enter. */
+  playMs?: number;
 }
 
 export interface ServeFlags {
@@ -39,6 +43,8 @@ const RUN_OPTIONS: OptionSpec = {
   json: { type: 'boolean' },
   'free-ports': { type: 'boolean' },
   'handshake-timeout': { type: 'string' },
+  step: { type: 'boolean' },
+  play: { type: 'string' },
 };
 const JSON_OPTIONS: OptionSpec = { ...HELP, json: { type: 'boolean' } };
 const SERVE_OPTIONS: OptionSpec = {
@@ -130,6 +136,8 @@ function runFlags(values: Values): RunFlags {
     json: values.json === true,
     freePorts: values['free-ports'] === true,
     handshakeTimeoutMs: milliseconds(values['handshake-timeout'], '--handshake-timeout'),
+    step: values.step === true || values.play !== undefined,
+    playMs: milliseconds(values.play, '--play'),
   };
 }
 

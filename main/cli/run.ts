@@ -15,6 +15,8 @@ import { EventPrinter, jsonLine } from './print';
 import { formatSummary, RunTally } from './summary';
 import { TraceFile } from './traceFile';
 import { versionLine } from './usage';
+import { HopNarrator, stepThrough } from './stepper';
+import { loadTopology } from '../../shared/load';
 
 type Ending = 'finished' | 'duration' | 'failed' | 'stopped' | 'interrupted';
 
@@ -33,6 +35,8 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
   const { createEngine } = await import('../engine');
 
   const printer = new EventPrinter(io, facts.labels, flags.json);
+  const loaded = flags.step ? loadTopology(source.doc).topology : undefined;
+  const narrator = loaded ? new HopNarrator(loaded, (line) => io.out(line)) : undefined;
   const tally = new RunTally();
   let end: (why: Ending) => void = () => undefined;
   const ended = new Promise<Ending>((resolve) => {
@@ -41,6 +45,7 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
   const engine = createEngine((event: EngineEvent) => {
     tally.add(event);
     trace?.add(event);
+    narrator?.add(event);
     printer.print(event);
     if (event.type === 'finished') end('finished');
     else if (event.type === 'state' && (event.state === 'failed' || event.state === 'stopped')) end(event.state);
@@ -54,6 +59,7 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
     const reply = await engine.start(source.doc, {
       freePorts: flags.freePorts,
       handshakeTimeoutMs: flags.handshakeTimeoutMs,
+      startPaused: narrator !== undefined,
     });
     printer.diagnostics(reply.diagnostics);
     if (hasErrors(reply.diagnostics)) {
@@ -65,7 +71,10 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
     if (flags.durationMs !== undefined) timer = setTimeout(() => end('duration'), flags.durationMs);
     else if (!facts.finishes && !flags.json)
       io.err('zmq-studio: no behaviour here ends by itself: running until Ctrl-C (or pass --duration <ms>)');
-    ending = await ended;
+    if (narrator) {
+      const stepped = await stepThrough(engine, narrator, ended, { playMs: flags.playMs, input: process.stdin, prompt: (text) => io.err(`zmq-studio: ${text}`) });
+      ending = stepped === 'quit' ? 'stopped' : await ended;
+    } else ending = await ended;
     await engine.stop();
   } catch (err) {
     throw new CliError(

@@ -3,7 +3,7 @@
  * validates every payload). The topology itself is the engine's to judge (it answers with
  * diagnostics); here only the shapes the engine trusts, and bounds that would cost it memory.
  */
-import type { EngineCommands, FramesRequest, InjectRequest, StartOptions } from '../../shared/ipc';
+import type { EngineCommands, FramesRequest, InjectRequest, StartOptions, StepRequest } from '../../shared/ipc';
 import type { WireCommand } from '../../shared/wire';
 
 export type CommandCall =
@@ -13,12 +13,14 @@ export type CommandCall =
   | { name: 'status' }
   | { name: 'pause' }
   | { name: 'resume' }
-  | { name: 'frames'; request: FramesRequest };
+  | { name: 'frames'; request: FramesRequest }
+  | { name: 'step'; request: StepRequest };
 
 /** The trace ring is preallocated: a page must not make the engine allocate gigabytes. */
 const MAX_TRACE_CAPACITY = 4_194_304;
 const MAX_HANDSHAKE_TIMEOUT_MS = 600_000;
 const MAX_FRAMES = 256;
+const MAX_STEP = 10_000;
 const ENCODINGS: readonly string[] = ['text', 'hex', 'base64'];
 
 type Fields = Record<string, unknown>;
@@ -45,6 +47,13 @@ export function parseCall(command: WireCommand): CommandCall | string {
       const options = startOptions(args[1]);
       return typeof options === 'string' ? options : { name, topology: args[0], options };
     }
+    case 'step': {
+      const request = args[0];
+      if (args.length === 0 || request === undefined) return { name, request: {} };
+      if (args.length !== 1 || !isRecord(request) || Object.keys(request).some((k) => k !== 'count') || (request.count !== undefined && !isIntegerIn(request.count, 1, MAX_STEP)))
+        return `step takes one optional request { count }, count a whole number from 1 to ${MAX_STEP}`;
+      return { name, request: request.count === undefined ? {} : { count: request.count } };
+    }
     case 'frames': {
       const request = args[0];
       if (args.length !== 1 || !isRecord(request) || !isIntegerIn(request.seq, 1, Number.MAX_SAFE_INTEGER) || Object.keys(request).length !== 1)
@@ -65,9 +74,9 @@ function startOptions(value: unknown): StartOptions | undefined | string {
   const options: StartOptions = {};
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined) continue;
-    if (key === 'freePorts') {
-      if (typeof v !== 'boolean') return 'freePorts must be true or false';
-      options.freePorts = v;
+    if (key === 'freePorts' || key === 'startPaused') {
+      if (typeof v !== 'boolean') return `${key} must be true or false`;
+      options[key] = v;
     } else if (key === 'handshakeTimeoutMs') {
       if (!isIntegerIn(v, 1, MAX_HANDSHAKE_TIMEOUT_MS))
         return `handshakeTimeoutMs must be a whole number of ms from 1 to ${MAX_HANDSHAKE_TIMEOUT_MS}`;
@@ -115,5 +124,7 @@ export function invoke(engine: EngineCommands, call: CommandCall): Promise<unkno
       return engine.resume();
     case 'frames':
       return engine.frames(call.request);
+    case 'step':
+      return engine.step(call.request);
   }
 }

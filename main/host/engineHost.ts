@@ -37,6 +37,7 @@ async function createHostedEngine(mode: EngineMode, sink: EventSink): Promise<Ho
       status: () => engine.status(),
       pause: () => engine.pause(),
       resume: () => engine.resume(),
+      step: (request) => engine.step(request),
       frames: (request) => engine.frames(request),
       dispose: () => {
         disposed = true;

@@ -24,6 +24,7 @@ const idle: EngineCommands = {
   pause: async () => ({ state: 'idle' }),
   resume: async () => ({ state: 'idle' }),
   frames: async ({ seq }) => ({ available: false, seq, reason: 'idle' }),
+  step: async () => ({ released: [], waiting: 0 }),
   status: async () => ({
     state: 'idle',
     runId: 0,

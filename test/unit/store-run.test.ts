@@ -124,6 +124,7 @@ function fakeEngine(): EngineCommands & { calls: string[] } {
     resume: async () => (calls.push('resume'), { state: 'running' }),
     status: async () => ({ state: 'idle', runId: 0, openSockets: 0, libzmq: '4.3.5', capabilities: { ipc: true, pgm: false, tipc: false, norm: false, curve: true, gssapi: false, draft: true } }),
     frames: async ({ seq }) => ({ available: false, seq, reason: 'fake' }),
+    step: async () => ({ released: [], waiting: 0 }),
   };
 }
 
