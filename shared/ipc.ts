@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostics';
 import type { LostMessage, TraceBatch, TraceTables } from './trace';
 
 export type RunState = 'idle' | 'building' | 'running' | 'paused' | 'stopping' | 'stopped' | 'failed';
+export const RUN_STATES: readonly RunState[] = ['idle', 'building', 'running', 'paused', 'stopping', 'stopped', 'failed'];
 
 export interface Capabilities {
   ipc: boolean;

@@ -7,18 +7,9 @@ import type { WriteStream } from 'node:fs';
 import type { EngineEvent } from '../../shared/ipc';
 import type { TraceBatch, TraceTables } from '../../shared/trace';
 import { batchRecords } from '../../shared/trace';
+import type { TraceHeader } from '../../shared/traceFile';
+import { TRACE_FORMAT, traceHeaderLine, traceRecordLine } from '../../shared/traceFile';
 import { CliError, EXIT } from './errors';
-
-export const TRACE_FORMAT = 'zmq-studio.trace/1';
-
-export interface TraceHeader {
-  format: typeof TRACE_FORMAT;
-  topology: unknown;
-  /** The file or `example:<id>` the topology came from. */
-  source: string;
-  createdAt: string;
-  tool: string;
-}
 
 export class TraceFile {
   /** The first write error, if any; later writes are skipped. */
@@ -50,7 +41,7 @@ export class TraceFile {
       );
     }
     const file = new TraceFile(path, stream);
-    file.write(`${JSON.stringify({ format: TRACE_FORMAT, ...header })}\n`);
+    file.write(`${traceHeaderLine({ format: TRACE_FORMAT, ...header })}\n`);
     return file;
   }
 
@@ -77,7 +68,7 @@ export class TraceFile {
     if (batch.count === 0) return;
     const records = batchRecords(batch, tables);
     this.records += records.length;
-    this.write(`${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    this.write(`${records.map(traceRecordLine).join('\n')}\n`);
   }
 
   private write(text: string): void {

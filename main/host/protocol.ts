@@ -4,8 +4,8 @@
  * both sides parse every message strictly and ignore what they do not recognise: a confused
  * peer must never be able to throw inside the other process.
  */
-import type { CommandName, EngineEvent, EventType, RunState } from '../../shared/ipc';
-import { COMMAND_NAMES, EVENT_TYPES } from '../../shared/ipc';
+import type { CommandName, EngineEvent, EventType } from '../../shared/ipc';
+import { COMMAND_NAMES, EVENT_TYPES, RUN_STATES } from '../../shared/ipc';
 
 /** Host -> engine child. */
 export type ParentMessage =
@@ -28,7 +28,6 @@ export type ChildMessage =
 
 /** More arguments than any command takes means the message is not ours. */
 const MAX_ARGS = 4;
-const RUN_STATES: readonly RunState[] = ['idle', 'building', 'running', 'stopping', 'stopped', 'failed'];
 /** Events that carry the run they belong to. */
 const RUN_EVENTS: readonly EventType[] = EVENT_TYPES.filter((t) => t !== 'engine');
 

@@ -12,6 +12,7 @@ import { compatibleTypes } from '../store/wiring';
 import { BehaviorEditor } from './BehaviorEditor';
 import { Field, SelectField } from './Field';
 import { OptionsEditor } from './OptionsEditor';
+import { InjectForm } from './inject/InjectForm';
 
 type Options = SocketNode['options'];
 
@@ -43,6 +44,7 @@ export const NodeInspector = memo(function NodeInspector({ node }: { node: Topol
       <div className="zs-inspector-title">
         <span className="zs-cap">{node.kind}</span> <code>{node.id}</code>
       </div>
+      <InjectForm node={node} />
       <Field label="label" value={node.label ?? ''} placeholder={node.id} testId="node-label"
         validate={(t) => (t.length > 200 ? 'at most 200 characters' : undefined)}
         onCommit={(t) => update({ label: t === '' ? undefined : t })} />

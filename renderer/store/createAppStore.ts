@@ -8,6 +8,7 @@ import { createRunSlice } from './runSlice';
 import { createTraceSlice } from './traceSlice';
 import { createUiSlice } from './uiSlice';
 import { createTraceViewSlice } from './traceViewSlice';
+import { createReplaySlice } from './replaySlice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -19,5 +20,6 @@ export function createAppStore(): AppStore {
     ...createTraceSlice(...a),
     ...createTraceViewSlice(...a),
     ...createUiSlice(...a),
+    ...createReplaySlice(...a),
   }));
 }

@@ -10,6 +10,21 @@ import type { SliceCreator } from './types';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
+/** What the engine said after Stop: sockets it closed, and sockets still open (status). */
+export interface StopReport {
+  runId: number;
+  closedSockets: number;
+  /** undefined when status could not be asked. */
+  openSockets?: number;
+}
+
+/** The engine process ended under a run (and, once it is back, was restarted). */
+export interface EngineNote {
+  runId: number;
+  exited?: string;
+  restarted: boolean;
+}
+
 /** States in which sockets exist: the document they were built from must not change under them. */
 export const ACTIVE_STATES: readonly RunState[] = ['building', 'running', 'paused', 'stopping'];
 export const isRunActive = (state: RunState): boolean => ACTIVE_STATES.includes(state);
@@ -26,6 +41,8 @@ export interface RunSlice {
   runId: number;
   /** Move the tcp ports the app binds to free ones (a port of an example is taken on this machine). */
   freePorts: boolean;
+  stopReport?: StopReport;
+  engineNote?: EngineNote;
   /** The engine's commands (set once by the bridge); undefined until the page is wired. */
   engine?: EngineCommands;
   attachEngine(engine: EngineCommands): void;
@@ -40,6 +57,17 @@ export interface RunSlice {
   resumeRun(): Promise<void>;
   /** Pause when running, resume when paused (one key for both). */
   togglePause(): Promise<void>;
+  /** Runs start paused, to go through them hop by hop (teaching mode). */
+  stepMode: boolean;
+  setStepMode(on: boolean): void;
+  /** While paused: lets exactly the next `count` held sends go out. */
+  stepRun(count?: number): Promise<void>;
+  /** Steps by itself, one hop every `playDelayMs`, until paused again or the run ends. */
+  playing: boolean;
+  playDelayMs: number;
+  setPlayDelay(ms: number): void;
+  playRun(): Promise<void>;
+  stopPlaying(): void;
 }
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
@@ -65,7 +93,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     freePorts: false,
     attachEngine: (engine) => set({ engine }),
     setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
-    setEngineStatus: (s) => set({ libzmq: s.libzmq, capabilities: s.capabilities, runState: s.state, runId: s.runId }),
+    setEngineStatus: (s) => {
+      // "idle" only means no session now: a run that ended (stopped, or failed with a dead engine) stays shown as such.
+      const ended = s.state === 'idle' && (get().runState === 'failed' || get().runState === 'stopped');
+      set({ libzmq: s.libzmq, capabilities: s.capabilities, runState: ended ? get().runState : s.state, runId: ended ? get().runId : s.runId });
+    },
     setRunState: (runId, runState) => set({ runId, runState }),
     setFreePorts: (freePorts) => set({ freePorts }),
 
@@ -78,11 +110,14 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
         state.setDockTab('diagnostics');
         return;
       }
+      // A live run takes over from a replay (their events would mix in the same views).
+      if (state.replay) state.closeReplay();
       if (state.topology.nodes.length === 0) {
         state.notify('Nothing to run: add sockets from the palette, or open an example', 'error');
         return;
       }
-      const reply = await command('run', (e) => e.start(state.topology, state.freePorts ? { freePorts: true } : undefined));
+      const options = { ...(state.freePorts ? { freePorts: true } : {}), ...(state.stepMode ? { startPaused: true } : {}) };
+      const reply = await command('run', (e) => e.start(state.topology, Object.keys(options).length > 0 ? options : undefined));
       if (!reply) return;
       if (hasErrors(reply.diagnostics)) {
         set({ runDiagnostics: reply.diagnostics });
@@ -91,7 +126,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       } else if (get().dockTab === 'diagnostics') get().setDockTab('logs');
     },
     stopRun: async () => {
-      await command('stop', (e) => e.stop());
+      const runId = get().runId;
+      const stopped = await command('stop', (e) => e.stop());
+      if (!stopped) return;
+      const status = await command('status', (e) => e.status());
+      set({ stopReport: { runId, closedSockets: stopped.closedSockets, openSockets: status?.openSockets } });
     },
     pauseRun: async () => {
       await command('pause', (e) => e.pause());
@@ -101,8 +140,32 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     },
     togglePause: async () => {
       const s = get().runState;
-      if (s === 'running') await get().pauseRun();
+      if (get().playing) get().stopPlaying();
+      else if (s === 'running') await get().pauseRun();
       else if (s === 'paused') await get().resumeRun();
     },
+    stepMode: false,
+    setStepMode: (stepMode) => set({ stepMode }),
+    stepRun: async (count = 1) => {
+      const reply = await command('step', (e) => e.step({ count }));
+      if (reply && reply.released.length === 0 && get().runState === 'paused' && !get().finished) {
+        get().notify('nothing is waiting to send right now: every node waits for a message');
+      }
+      if (reply && get().dockTab !== 'hops' && get().dockTab !== 'route') get().setDockTab('hops');
+    },
+    playing: false,
+    playDelayMs: 600,
+    setPlayDelay: (playDelayMs) => set({ playDelayMs }),
+    playRun: async () => {
+      if (get().playing || get().runState !== 'paused') return;
+      set({ playing: true });
+      while (get().playing && get().runState === 'paused' && !get().finished) {
+        const reply = await command('step', (e) => e.step({ count: 1 }));
+        if (!reply) break;
+        await new Promise((r) => setTimeout(r, get().playDelayMs));
+      }
+      set({ playing: false });
+    },
+    stopPlaying: () => set({ playing: false }),
   };
 };

@@ -124,8 +124,11 @@ function fold(state: AppState, patch: Patch, event: EngineEvent, logs: LogLine[]
       patch.runStateReason = event.reason;
       if (event.state === 'building') Object.assign(patch, freshRun(state));
       return;
-    case 'engine':
+    case 'engine': {
       notices.push(`engine ${event.status}: ${event.reason}`);
+      const note = cur('engineNote');
+      patch.engineNote =
+        event.status === 'exited' ? { runId: cur('runId'), exited: event.reason, restarted: false } : { runId: note?.runId ?? cur('runId'), exited: note?.exited, restarted: true };
       if (event.status === 'exited') {
         // Whatever was running died with the process: the page must not show it as running.
         const s = cur('runState');
@@ -135,6 +138,7 @@ function fold(state: AppState, patch: Patch, event: EngineEvent, logs: LogLine[]
         }
       }
       return;
+    }
   }
 }
 

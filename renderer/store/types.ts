@@ -6,8 +6,9 @@ import type { RunSlice } from './runSlice';
 import type { TraceSlice } from './traceSlice';
 import type { UiSlice } from './uiSlice';
 import type { TraceViewSlice } from './traceViewSlice';
+import type { ReplaySlice } from './replaySlice';
 
-export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & TraceViewSlice & UiSlice;
+export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & TraceViewSlice & UiSlice & ReplaySlice;
 
 /** A slice creator that sees the whole state (slices read each other, e.g. removal prunes selection). */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -8,11 +8,13 @@ import { LogsPanel } from '../panels/logs/LogsPanel';
 import { TracePanel } from '../panels/trace/TracePanel';
 import { RoutePanel } from '../panels/route/RoutePanel';
 import { ChartsPanel } from '../panels/charts/ChartsPanel';
+import { HopsPanel } from '../panels/hops/HopsPanel';
 
 const TABS: readonly { id: DockTab; label: string }[] = [
   { id: 'diagnostics', label: 'Diagnostics' },
   { id: 'logs', label: 'Logs' },
   { id: 'trace', label: 'Trace' },
+  { id: 'hops', label: 'Hops' },
   { id: 'route', label: 'Route' },
   { id: 'charts', label: 'Charts' },
 ];
@@ -43,6 +45,8 @@ function Body({ tab }: { tab: DockTab }) {
       return <LogsPanel />;
     case 'trace':
       return <TracePanel />;
+    case 'hops':
+      return <HopsPanel />;
     case 'route':
       return <RoutePanel />;
     case 'charts':

@@ -11,6 +11,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F5', what: 'run the topology on real sockets' },
   { keys: 'Shift+F5', what: 'stop the run (closes every socket)' },
   { keys: 'F6', what: 'pause / resume the run' },
+  { keys: 'F7', what: 'step: let exactly the next hop go (while paused)' },
   { keys: 'Ctrl+Z', what: 'undo' },
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', what: 'redo' },
   { keys: 'Delete / Backspace', what: 'delete the selection' },
@@ -40,6 +41,7 @@ export function useShortcuts(store: AppStore, save: () => void): void {
       let handled = true;
       if (e.key === 'F5') void (e.shiftKey ? s.stopRun() : s.runTopology());
       else if (e.key === 'F6') void s.togglePause();
+      else if (e.key === 'F7') void s.stepRun();
       else if (mod && key === 'z') (e.shiftKey ? s.redo : s.undo)();
       else if (mod && key === 'y') s.redo();
       else if (mod && key === 'a') s.selectAll();
