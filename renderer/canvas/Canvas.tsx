@@ -16,7 +16,9 @@ import { explainConnection, isValidConnection } from './connection';
 import { ConnectionStatus } from './ConnectionStatus';
 import { PatternTool } from './PatternTool';
 import { RunLock } from './RunLock';
+import { RouteHighlight } from './RouteHighlight';
 import { readDraggedSpec } from './dragData';
+import { FlowOverlay } from './live/FlowOverlay';
 
 const SNAP: [number, number] = [10, 10];
 // Opening a big document shows a readable part of it rather than all of it as specks.
@@ -176,6 +178,8 @@ export function Canvas() {
         <ConnectionStatus />
         <PatternTool />
         <RunLock />
+        <FlowOverlay />
+        <RouteHighlight />
       </ReactFlow>
     </div>
   );

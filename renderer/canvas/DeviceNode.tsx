@@ -5,11 +5,12 @@ import { SOCKET_INFO } from '../../shared/patterns';
 import type { DeviceFlowNode } from './flowTypes';
 import { PortRow } from './PortRow';
 import { ProblemBadge, nodeClass } from './parts';
+import { LIVE_PORTS, NodeLive } from './live/NodeLive';
 
 const ROLE = { queue: 'request/reply broker', forwarder: 'pub/sub proxy', streamer: 'pipeline proxy' } as const;
 
 /** A queue, forwarder or streamer: frontend on the left, backend on the right. */
-function DeviceNodeView({ data, selected }: NodeProps<DeviceFlowNode>) {
+function DeviceNodeView({ id, data, selected }: NodeProps<DeviceFlowNode>) {
   const { doc, problem } = data;
   const ports = DEVICE_PORTS[doc.device];
   const pattern = SOCKET_INFO[ports.frontend].pattern;
@@ -22,6 +23,7 @@ function DeviceNodeView({ data, selected }: NodeProps<DeviceFlowNode>) {
       </div>
       <div className="zs-node-body">{ROLE[doc.device]}</div>
       <PortRow left="frontend" leftType={ports.frontend} right="backend" rightType={ports.backend} />
+      <NodeLive node={id} ports={LIVE_PORTS.device} />
     </div>
   );
 }

@@ -4,9 +4,10 @@ import { SOCKET_INFO } from '../../shared/patterns';
 import { displayName } from '../../shared/topology';
 import type { ExternalFlowNode } from './flowTypes';
 import { ProblemBadge, SocketHandle, WiringMarks, nodeClass } from './parts';
+import { LIVE_PORTS, NodeLive } from './live/NodeLive';
 
 /** A program outside the app: drawn dashed, never started by a run. */
-function ExternalNodeView({ data, selected }: NodeProps<ExternalFlowNode>) {
+function ExternalNodeView({ id, data, selected }: NodeProps<ExternalFlowNode>) {
   const { doc, problem, wiring } = data;
   const info = SOCKET_INFO[doc.socket];
   return (
@@ -20,6 +21,8 @@ function ExternalNodeView({ data, selected }: NodeProps<ExternalFlowNode>) {
       </div>
       <div className="zs-node-body">external program{doc.command ? `: ${doc.command}` : ''}</div>
       <WiringMarks wiring={wiring} />
+      {/* Its counts as the app's sockets saw them over its edges. */}
+      <NodeLive node={id} ports={LIVE_PORTS.external} />
     </div>
   );
 }

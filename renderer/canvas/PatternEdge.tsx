@@ -3,7 +3,10 @@ import type { CSSProperties } from 'react';
 import type { EdgeProps } from '@xyflow/react';
 import { BaseEdge, EdgeLabelRenderer, Position, getBezierPath } from '@xyflow/react';
 import { appStore } from '../store/appStore';
+import { isTwoWay } from '../store/wiring';
 import type { PatternFlowEdge, Problem } from './flowTypes';
+import { useEdgePath } from './live/edgePaths';
+import { EdgeLive } from './live/EdgeLive';
 
 const BIND_OFFSET = 26;
 const dir = (p: Position): number => (p === Position.Left ? -1 : p === Position.Right ? 1 : 0);
@@ -25,6 +28,10 @@ function edgeStyle(pattern: string, selected: boolean | undefined, problem: Prob
 function PatternEdgeView(props: EdgeProps<PatternFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerStart, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const pattern = data?.doc.pattern ?? 'pipeline';
+  const twoWay = isTwoWay(pattern);
+  // The flow overlay draws the messages along this very path.
+  useEdgePath(id, path, pattern, twoWay);
   if (!data) return null;
   const { doc, problem } = data;
   const atSource = doc.bind === 'source';
@@ -44,6 +51,7 @@ function PatternEdgeView(props: EdgeProps<PatternFlowEdge>) {
         >
           {doc.label ? `${doc.label} · ` : ''}
           {doc.endpoint}
+          <EdgeLive id={id} twoWay={twoWay} source={doc.source} target={doc.target} />
         </div>
         <div className={`zs-bind-mark pattern-${doc.pattern}`} style={{ transform: `translate(-50%, -50%) translate(${bindX}px, ${bindY}px)` }}>
           bind

@@ -5,9 +5,10 @@ import { displayName } from '../../shared/topology';
 import type { SocketFlowNode } from './flowTypes';
 import { behaviorSummary } from './summary';
 import { ProblemBadge, SocketHandle, WiringMarks, nodeClass } from './parts';
+import { LIVE_PORTS, NodeLive } from './live/NodeLive';
 
 /** One socket and its behaviour. */
-function SocketNodeView({ data, selected }: NodeProps<SocketFlowNode>) {
+function SocketNodeView({ id, data, selected }: NodeProps<SocketFlowNode>) {
   const { doc, problem, wiring } = data;
   const info = SOCKET_INFO[doc.socket];
   return (
@@ -21,6 +22,7 @@ function SocketNodeView({ data, selected }: NodeProps<SocketFlowNode>) {
       </div>
       <div className="zs-node-body">{behaviorSummary(doc.behavior)}</div>
       <WiringMarks wiring={wiring} />
+      <NodeLive node={id} ports={LIVE_PORTS.socket} />
     </div>
   );
 }

@@ -6,9 +6,10 @@ import type { WorkerFlowNode } from './flowTypes';
 import { PortRow } from './PortRow';
 import { behaviorSummary } from './summary';
 import { ProblemBadge, nodeClass } from './parts';
+import { LIVE_PORTS, NodeLive } from './live/NodeLive';
 
 /** A worker: takes messages on `in`, processes them, sends results on `out`. */
-function WorkerNodeView({ data, selected }: NodeProps<WorkerFlowNode>) {
+function WorkerNodeView({ id, data, selected }: NodeProps<WorkerFlowNode>) {
   const { doc, problem } = data;
   return (
     <div className={nodeClass('zs-worker', `pattern-${SOCKET_INFO[doc.output].pattern}`, problem && `problem-${problem}`, selected && 'selected')}>
@@ -19,6 +20,7 @@ function WorkerNodeView({ data, selected }: NodeProps<WorkerFlowNode>) {
       </div>
       <div className="zs-node-body">{behaviorSummary(doc.behavior)}</div>
       <PortRow left="in" leftType={doc.input} right="out" rightType={doc.output} />
+      <NodeLive node={id} ports={LIVE_PORTS.worker} />
     </div>
   );
 }
