@@ -1,0 +1,67 @@
+import { memo } from 'react';
+import type { Pattern } from '../../../shared/patterns';
+import { appStore } from '../../store/appStore';
+import { formatCount } from './format';
+
+export const ROW_HEIGHT = 22;
+
+export interface TraceRowProps {
+  /** The record's ordinal in the ring (it never changes while the ring slides, so the row stays memoised). */
+  ordinal: number;
+  top: number;
+  selected: boolean;
+  /** Node id -> the name the canvas shows. */
+  names: ReadonlyMap<string, string>;
+  patterns: ReadonlyMap<string, Pattern>;
+}
+
+/**
+ * One record, read from the ring's columns when the row is drawn: only visible rows make an
+ * object. A record the bound pushed out since the table's last refresh says so.
+ */
+export const TraceRow = memo(function TraceRow({ ordinal, top, selected, names, patterns }: TraceRowProps) {
+  const ring = appStore.getState().trace;
+  const pos = ordinal - (ring.total - ring.size);
+  const style = { transform: `translateY(${top}px)` };
+  if (pos < 0 || pos >= ring.size) {
+    return (
+      <div className="zs-trace-row zs-trace-gone" role="row" style={style}>
+        <span className="zs-muted">dropped by the ring&apos;s bound</span>
+      </div>
+    );
+  }
+  const r = ring.recordAt(pos);
+  const pattern = patterns.get(r.edge);
+  return (
+    <div
+      className={`zs-trace-row zs-dir-${r.dir}${pattern ? ` pattern-${pattern}` : ''}${selected ? ' selected' : ''}`}
+      role="row"
+      aria-selected={selected}
+      style={style}
+      data-seq={r.seq}
+      data-msg={r.msg}
+      data-node={r.node}
+      data-dir={r.dir}
+      data-edge={r.edge}
+    >
+      <span className="zs-tc-time">{r.t.toFixed(3)}</span>
+      <span className="zs-tc-node" title={`${r.node}${r.port ? ` ${r.port}` : ''} (${r.socket})`}>
+        {names.get(r.node) ?? r.node}
+        {r.port && <span className="zs-muted"> · {r.port}</span>}
+      </span>
+      <span className="zs-tc-dir" title={r.dir === 'out' ? 'sent' : 'received'}>
+        {r.dir === 'out' ? '→ out' : '← in'}
+      </span>
+      <span className="zs-tc-edge" title={pattern ? `${r.edge} (${pattern})` : r.edge}>
+        {r.edge}
+      </span>
+      <span className="zs-tc-num">{r.frames}</span>
+      <span className="zs-tc-num">{formatCount(r.bytes)}</span>
+      <span className="zs-tc-preview">{r.preview}</span>
+      <span className="zs-tc-msg" title={r.cause ? `message ${r.msg}, caused by message ${r.cause}` : `message ${r.msg}`}>
+        #{r.msg}
+        {r.cause > 0 && <span className="zs-muted"> ← #{r.cause}</span>}
+      </span>
+    </div>
+  );
+});
