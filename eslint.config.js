@@ -27,4 +27,8 @@ export default tseslint.config(
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   layer(['renderer/**'], [['electron', 'zeromq', 'zeromq/*', ...nodeBuiltins, '**/main/**', '**/app/**']]),
   layer(['app/**'], [['**/renderer/**']]),
+  // Only app/ imports electron: in plain Node, importing it runs its downloader and throws.
+  // The launcher (npm start) runs before Electron exists, so it is plain Node too.
+  layer(['app/launch/**'], [['electron', '**/renderer/**']]),
+  layer(['test/**', 'scripts/**', 'bin/**', 'bench/**'], [['electron', 'electron/*']]),
 );

@@ -4,15 +4,19 @@
  * events arrive through `onEvent`; the bridge is the only non-React writer of the store.
  */
 import type { CommandName, EngineCommands, EngineEvent, FileCommands } from '../shared/ipc';
+import type { ShellApi } from '../shared/menu';
 import { decodeWireMessage } from '../shared/wire';
 import type { WireCommand } from '../shared/wire';
 import type { AppStore } from './store/createAppStore';
+import { observeLessonRuns } from './store/lessonObserver';
 
 /** What the Electron preload exposes as `window.zmqStudio`. */
 export interface PreloadApi extends EngineCommands {
   onEvent(listener: (event: EngineEvent) => void): () => void;
   /** Native open/save dialogs (renderer/workspace/files.ts uses them when present). */
   files?: FileCommands;
+  /** The desktop shell's menu, opened files and title bar (workspace/menuCommands.ts). */
+  shell?: ShellApi;
 }
 
 export interface Bridge extends EngineCommands {
@@ -120,6 +124,7 @@ function webSocketBridge(url: string, store: AppStore): Bridge {
     status: () => call('status', []) as ReturnType<EngineCommands['status']>,
     pause: () => call('pause', []) as ReturnType<EngineCommands['pause']>,
     resume: () => call('resume', []) as ReturnType<EngineCommands['resume']>,
+    step: (request) => call('step', request === undefined ? [] : [request]) as ReturnType<EngineCommands['step']>,
     frames: (request) => call('frames', [request]) as ReturnType<EngineCommands['frames']>,
     onEvent: (l) => {
       listeners.add(l);
@@ -144,6 +149,7 @@ function preloadBridge(api: PreloadApi, store: AppStore): Bridge {
     status: api.status,
     pause: api.pause,
     resume: api.resume,
+    step: api.step,
     frames: api.frames,
     onEvent: api.onEvent,
     close: () => undefined,
@@ -185,6 +191,7 @@ export function groupEvents(store: AppStore, bridge: Pick<Bridge, 'onEvent' | 's
 export function connectBridge(store: AppStore): Bridge {
   const bridge = window.zmqStudio ? preloadBridge(window.zmqStudio, store) : webSocketBridge(socketUrl(window.location), store);
   groupEvents(store, bridge);
-  store.getState().attachEngine(bridge);
+  store.getState().attachEngine(bridge, (listener) => bridge.onEvent(listener));
+  observeLessonRuns(store);
   return bridge;
 }

@@ -3,9 +3,9 @@
  * and tells how the process ended. The supervisor decides what an ending means; a link is used
  * for one process only and never restarts anything itself.
  */
-import type { ChildProcess } from 'node:child_process';
-import { fork } from 'node:child_process';
 import type { CommandName, EngineEvent } from '../../shared/ipc';
+import type { EngineProcess, ForkEngine } from './engineProcess';
+import { forkNodeProcess } from './engineProcess';
 import type { ParentMessage } from './protocol';
 import { parseChildMessage } from './protocol';
 
@@ -33,6 +33,8 @@ export interface ChildLinkOptions {
   entry: string;
   execArgv: string[];
   env?: NodeJS.ProcessEnv;
+  /** Starts the process (default: child_process.fork; the desktop app passes utilityProcess's). */
+  fork?: ForkEngine;
   /** A child not ready by then is killed and reported as such (a hung load is a crash too). */
   startupTimeoutMs: number;
   onReady(): void;
@@ -51,10 +53,9 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
 }
 
 export class ChildLink {
-  readonly pid: number | undefined;
   /** Messages the child sent that were not well-formed; ignored, counted for tests and logs. */
   ignoredMessages = 0;
-  private readonly proc: ChildProcess;
+  private readonly proc: EngineProcess;
   private ready = false;
   private exited = false;
   private stopping = false;
@@ -66,34 +67,24 @@ export class ChildLink {
   private startupFailure: string | undefined;
 
   constructor(private readonly options: ChildLinkOptions) {
-    // 'advanced' serialization is the structured clone: TraceBatch typed arrays survive it.
-    this.proc = fork(options.entry, [], {
-      execArgv: options.execArgv,
-      env: options.env ?? process.env,
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    this.pid = this.proc.pid;
+    this.proc = (options.fork ?? forkNodeProcess)({ entry: options.entry, execArgv: options.execArgv, env: options.env });
     this.exitedPromise = new Promise((resolve) => {
-      // 'close', not 'exit': it comes after the IPC channel drained, so no reply is still in flight.
-      this.proc.once('close', (code, signal) => {
-        this.ended(code, signal);
-        resolve();
-      });
-      this.proc.on('error', (err) => {
-        // Spawning failed: say why ('close' follows and changes nothing). Other errors
-        // (a failed kill or send) are handled where they happen.
-        if (this.proc.pid !== undefined) return;
-        this.ended(null, null, `engine process could not start: ${err.message}`);
+      this.proc.onExit((exit) => {
+        this.ended(exit.code, exit.signal, exit.failure);
         resolve();
       });
     });
-    this.proc.on('message', (data: unknown) => this.receive(data));
+    this.proc.onMessage((data) => this.receive(data));
     this.startupTimer = setTimeout(() => {
       this.startupFailure = `engine process did not start within ${options.startupTimeoutMs} ms`;
       this.proc.kill('SIGKILL');
     }, options.startupTimeoutMs);
     this.startupTimer.unref();
+  }
+
+  /** Pid of the process; undefined before it spawned (utilityProcess) and after it ended. */
+  get pid(): number | undefined {
+    return this.exited ? undefined : this.proc.pid;
   }
 
   get alive(): boolean {
@@ -146,11 +137,7 @@ export class ChildLink {
           new EngineError(`could not send ${message.name} to the engine: ${err.message}`, 'ENGINE_SEND'),
         );
     };
-    try {
-      this.proc.send(message, fail);
-    } catch (err) {
-      fail(err instanceof Error ? err : new Error(String(err)));
-    }
+    this.proc.send(message, fail);
   }
 
   private receive(data: unknown): void {

@@ -10,6 +10,7 @@ import type { CommandName, EngineEvent, EventSink, RunState } from '../../shared
 import type { Engine } from '../engineApi';
 import type { ChildExit } from './childLink';
 import { ChildLink, EngineError } from './childLink';
+import type { ForkEngine } from './engineProcess';
 
 export { EngineError } from './childLink';
 
@@ -24,6 +25,8 @@ export interface SupervisorOptions {
   env?: NodeJS.ProcessEnv;
   /** Module the child runs (default: engineChild.ts beside this file); tests serve fake engines. */
   entry?: string | URL;
+  /** Starts the child (default child_process.fork); the desktop app passes utilityProcess's. */
+  fork?: ForkEngine;
   /** How long dispose waits for a clean exit before it kills the child (default 5000 ms). */
   shutdownTimeoutMs?: number;
   /** How long a child may take to load before it counts as crashed (default 30 s). */
@@ -96,6 +99,12 @@ class Supervisor implements SupervisedEngine {
   resume(): ReturnType<Engine['resume']> {
     return this.call('resume', []) as ReturnType<Engine['resume']>;
   }
+  step(request?: Parameters<Engine['step']>[0]): ReturnType<Engine['step']> {
+    return this.call('step', request === undefined ? [] : [request]) as ReturnType<Engine['step']>;
+  }
+  frames(request: Parameters<Engine['frames']>[0]): ReturnType<Engine['frames']> {
+    return this.call('frames', [request]) as ReturnType<Engine['frames']>;
+  }
   async status(): ReturnType<Engine['status']> {
     const reply = (await this.call('status', [])) as Awaited<ReturnType<Engine['status']>>;
     return { ...reply, runId: reply.runId + this.runIdBase };
@@ -144,6 +153,7 @@ class Supervisor implements SupervisedEngine {
       entry: this.entry,
       execArgv: this.execArgv,
       env: this.options.env,
+      fork: this.options.fork,
       startupTimeoutMs: this.options.startupTimeoutMs ?? 30_000,
       onReady: () => {
         if (restartReason !== undefined && link === this.link)

@@ -8,6 +8,7 @@ import { createRunSlice } from './runSlice';
 import { createTraceSlice } from './traceSlice';
 import { createUiSlice } from './uiSlice';
 import { createTraceViewSlice } from './traceViewSlice';
+import { createLessonSlice } from './lessonSlice';
 import { createReplaySlice } from './replaySlice';
 
 export type AppStore = StoreApi<AppState>;
@@ -19,6 +20,7 @@ export function createAppStore(): AppStore {
     ...createRunSlice(...a),
     ...createTraceSlice(...a),
     ...createTraceViewSlice(...a),
+    ...createLessonSlice(...a),
     ...createUiSlice(...a),
     ...createReplaySlice(...a),
   }));

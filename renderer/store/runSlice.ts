@@ -3,7 +3,7 @@
  * and the state; Run / Stop / Pause / Resume are actions here so the toolbar, the keyboard and
  * the desktop menu all drive the same code.
  */
-import type { Capabilities, EngineCommands, RunState, StatusReply } from '../../shared/ipc';
+import type { Capabilities, EngineCommands, EngineEvent, RunState, StatusReply } from '../../shared/ipc';
 import { hasErrors } from '../../shared/diagnostics';
 import { selectDiagnostics } from './selectors';
 import type { SliceCreator } from './types';
@@ -45,7 +45,9 @@ export interface RunSlice {
   engineNote?: EngineNote;
   /** The engine's commands (set once by the bridge); undefined until the page is wired. */
   engine?: EngineCommands;
-  attachEngine(engine: EngineCommands): void;
+  /** Every engine event, for code that follows a run outside the store (the lessons' observer). */
+  engineEvents?: (listener: (event: EngineEvent) => void) => () => void;
+  attachEngine(engine: EngineCommands, events?: (listener: (event: EngineEvent) => void) => () => void): void;
   setConnection(state: ConnectionState, detail?: string): void;
   setEngineStatus(status: StatusReply): void;
   setRunState(runId: number, state: RunState): void;
@@ -91,7 +93,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     runState: 'idle',
     runId: 0,
     freePorts: false,
-    attachEngine: (engine) => set({ engine }),
+    attachEngine: (engine, engineEvents) => set({ engine, engineEvents }),
     setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
     setEngineStatus: (s) => {
       // "idle" only means no session now: a run that ended (stopped, or failed with a dead engine) stays shown as such.

@@ -3,7 +3,7 @@ import type { Direction } from '../../shared/trace';
 import type { Pattern } from '../../shared/patterns';
 import type { SliceCreator } from './types';
 
-export type DockTab = 'diagnostics' | 'logs' | 'trace' | 'hops' | 'route' | 'charts';
+export type DockTab = 'lessons' | 'diagnostics' | 'logs' | 'trace' | 'hops' | 'route' | 'charts';
 
 export interface TraceFilter {
   node?: string;

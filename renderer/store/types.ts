@@ -6,9 +6,10 @@ import type { RunSlice } from './runSlice';
 import type { TraceSlice } from './traceSlice';
 import type { UiSlice } from './uiSlice';
 import type { TraceViewSlice } from './traceViewSlice';
+import type { LessonSlice } from './lessonSlice';
 import type { ReplaySlice } from './replaySlice';
 
-export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & TraceViewSlice & UiSlice & ReplaySlice;
+export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & TraceViewSlice & UiSlice & ReplaySlice & LessonSlice;
 
 /** A slice creator that sees the whole state (slices read each other, e.g. removal prunes selection). */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -9,8 +9,10 @@ import { TracePanel } from '../panels/trace/TracePanel';
 import { RoutePanel } from '../panels/route/RoutePanel';
 import { ChartsPanel } from '../panels/charts/ChartsPanel';
 import { HopsPanel } from '../panels/hops/HopsPanel';
+import { LessonsPanel } from '../panels/lessons/LessonsPanel';
 
 const TABS: readonly { id: DockTab; label: string }[] = [
+  { id: 'lessons', label: 'Lessons' },
   { id: 'diagnostics', label: 'Diagnostics' },
   { id: 'logs', label: 'Logs' },
   { id: 'trace', label: 'Trace' },
@@ -47,6 +49,8 @@ function Body({ tab }: { tab: DockTab }) {
       return <TracePanel />;
     case 'hops':
       return <HopsPanel />;
+    case 'lessons':
+      return <LessonsPanel />;
     case 'route':
       return <RoutePanel />;
     case 'charts':

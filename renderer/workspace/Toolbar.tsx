@@ -1,13 +1,12 @@
 import { memo, useRef } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../store/appStore';
 import { selectCanRedo, selectCanUndo, selectDirty } from '../store/selectors';
-import { FILE_SUFFIX, fileAccess, fileNameFor, openFile, openWithDialog, saveTopology } from './files';
-import { exportImage } from './exportImage';
-import { layoutLeftToRight } from './layout';
-import type { NodeSize } from './layout';
+import { fileAccess, fileNameFor, openFile, openWithDialog, saveTopology } from './files';
+import { useViewActions } from './viewActions';
 import { RunControls } from './RunControls';
+import { ReplayBar } from '../replay/ReplayBar';
+import { TraceTools } from '../replay/TraceTools';
 
 function confirmDiscard(): boolean {
   return !selectDirty(appStore.getState()) || window.confirm('Discard the unsaved changes of this topology?');
@@ -25,18 +24,12 @@ const ConnectionBadge = memo(function ConnectionBadge() {
 
 /** File actions, editing actions, layout, theme, help, and the engine connection. */
 export const Toolbar = memo(function Toolbar() {
-  const flow = useReactFlow();
+  const view = useViewActions();
   const fileInput = useRef<HTMLInputElement>(null);
   const { name, fileName, dirty, canUndo, canRedo, theme } = useAppStore(
     useShallow((s) => ({ name: s.topology.name, fileName: s.fileName, dirty: selectDirty(s), canUndo: selectCanUndo(s), canRedo: selectCanRedo(s), theme: s.theme })),
   );
   const s = () => appStore.getState();
-  const autoLayout = () => {
-    const sizes = new Map<string, NodeSize>();
-    for (const n of flow.getNodes()) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-    s().setPositions(layoutLeftToRight(s().topology, sizes));
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.2, duration: 300, maxZoom: 1.25 }));
-  };
   const files = fileAccess();
   const open = () => {
     // The browser's file picker must open straight from the click; the question comes after.
@@ -49,20 +42,6 @@ export const Toolbar = memo(function Toolbar() {
     const name = window.prompt('Save as', fileNameFor(s().topology, s().fileName));
     if (name?.trim()) void saveTopology(appStore, files, { as: name, saveAs: true });
   };
-  const exportAs = async (kind: 'png' | 'svg') => {
-    const base = fileNameFor(s().topology, s().fileName).replace(FILE_SUFFIX, '').replace(/\.json$/, '');
-    // Only visible nodes are rendered: show them all while the image is taken, then go back.
-    const viewport = flow.getViewport();
-    await flow.fitView({ padding: 0.1 });
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    try {
-      await exportImage(kind, flow.getNodes(), base);
-    } catch (e) {
-      s().notify(`export failed: ${(e as Error).message}`, 'error');
-    } finally {
-      await flow.setViewport(viewport);
-    }
-  };
   return (
     <header className="zs-toolbar">
       <span className="zs-brand">zmq-studio</span>
@@ -71,6 +50,8 @@ export const Toolbar = memo(function Toolbar() {
         {dirty ? <span className="zs-dirty" title="unsaved changes"> ●</span> : null}
       </span>
       <RunControls />
+      <ReplayBar />
+      <TraceTools />
       <nav className="zs-actions">
         <button type="button" onClick={() => confirmDiscard() && s().newTopology()}>New</button>
         <button type="button" onClick={open}>Open…</button>
@@ -86,11 +67,11 @@ export const Toolbar = memo(function Toolbar() {
         <span className="zs-sep" />
         <button type="button" onClick={() => s().undo()} disabled={!canUndo} data-testid="undo" title="Ctrl+Z">Undo</button>
         <button type="button" onClick={() => s().redo()} disabled={!canRedo} data-testid="redo" title="Ctrl+Shift+Z">Redo</button>
-        <button type="button" onClick={autoLayout} data-testid="layout" title="arrange left to right by message flow">Auto-layout</button>
-        <button type="button" onClick={() => void flow.fitView({ padding: 0.2, duration: 300, maxZoom: 1.25 })}>Fit</button>
+        <button type="button" onClick={view.autoLayout} data-testid="layout" title="arrange left to right by message flow">Auto-layout</button>
+        <button type="button" onClick={view.fit}>Fit</button>
         <span className="zs-sep" />
-        <button type="button" onClick={() => void exportAs('png')} title="export the diagram as a PNG image">PNG</button>
-        <button type="button" onClick={() => void exportAs('svg')} title="export the diagram as an SVG image">SVG</button>
+        <button type="button" onClick={() => void view.exportAs('png')} title="export the diagram as a PNG image">PNG</button>
+        <button type="button" onClick={() => void view.exportAs('svg')} title="export the diagram as an SVG image">SVG</button>
         <span className="zs-sep" />
         <button type="button" onClick={() => s().setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme" title="light / dark">
           {theme === 'dark' ? '☀ Light' : '☾ Dark'}

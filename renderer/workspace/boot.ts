@@ -5,6 +5,9 @@ import { selectDirty } from '../store/selectors';
 import type { Theme } from '../store/uiSlice';
 import type { Bridge } from '../bridge';
 import { connectBridge } from '../bridge';
+import { download, fileAccess } from './files';
+import { wireDesktopShell } from './menuCommands';
+import { pageMenuContext } from './viewActions';
 
 const THEME_KEY = 'zmq-studio.theme';
 
@@ -34,6 +37,10 @@ export function boot(store: AppStore): Bridge {
   store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) applyTheme(s.theme);
   });
+
+  // The desktop app's menu and OS-opened files drive the same actions as the toolbar.
+  const shell = window.zmqStudio?.shell;
+  if (shell) wireDesktopShell(shell, pageMenuContext(store, fileAccess(), shell, download));
 
   return connectBridge(store);
 }

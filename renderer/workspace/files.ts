@@ -18,8 +18,9 @@ export function fileAccess(native: FileCommands | undefined = window.zmqStudio?.
   return { save: async (r) => (download(r.suggestedName, r.text), { name: r.suggestedName }), remember };
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Hands `text` to the browser as a file download (in the desktop app: a save dialog). */
+export function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -17,13 +17,18 @@ export async function openExample(page: Page, id: string): Promise<void> {
   await page.getByTestId('examples').waitFor({ state: 'detached' });
 }
 
+/** The page's elements as far as these helpers read them (the test config has no DOM library). */
+interface Attributed {
+  getAttribute(name: string): string | null;
+}
+
 /** Node ids on the canvas, in document order. */
 export function flowNodes(page: Page): Promise<string[]> {
-  return page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  return page.locator('.react-flow__node').evaluateAll((els: Attributed[]) => els.map((e) => e.getAttribute('data-id') ?? ''));
 }
 
 export function flowEdges(page: Page): Promise<string[]> {
-  return page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  return page.locator('.react-flow__edge').evaluateAll((els: Attributed[]) => els.map((e) => e.getAttribute('data-id') ?? ''));
 }
 
 /** Drags a palette item onto the canvas at a point of the pane. */
