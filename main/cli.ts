@@ -1,10 +1,11 @@
 /**
- * The command-line host: `zmq-studio run | validate | serve | examples | help`. Returns an exit code
- * instead of exiting, so it can be driven in-process; every expected failure is one line with
- * a hint (a CliError), never a stack trace.
+ * The command-line host: `zmq-studio run | validate | serve | export | examples | lessons | lesson
+ * | help`. Returns an exit code instead of exiting, so it can be driven in-process; every expected
+ * failure is one line with a hint (a CliError), never a stack trace.
  */
 import { parseCommand } from './cli/args';
 import { examplesCommand, validateCommand } from './cli/commands';
+import { exportCommand } from './cli/export';
 import { CliError, EXIT } from './cli/errors';
 import type { CliIo } from './cli/io';
 import { processIo } from './cli/io';
@@ -32,6 +33,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return await runCommand(command.input, command.flags, io);
       case 'serve':
         return await serveCommand(command.flags, io);
+      case 'export':
+        return await exportCommand(command.input, command.flags, io);
+      // The course (about twenty modules) loads only for the commands that use it.
+      case 'lessons':
+        return (await import('./lessons/command')).lessonsCommand(command.json, io);
+      case 'lesson':
+        return await (await import('./lessons/command')).lessonCommand(command.id, command.flags, io);
     }
   } catch (err) {
     if (err instanceof CliError) {

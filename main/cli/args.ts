@@ -1,6 +1,9 @@
 /** Command-line parsing: a command word, its flags, its one input. Anything else is a usage error. */
 import { parseArgs } from 'node:util';
+import { EXPORT_LANGUAGES } from '../../shared/export/files';
+import type { ExportLanguage } from '../../shared/export/files';
 import { usageError } from './errors';
+import type { LessonFlags } from '../lessons/command';
 
 export interface RunFlags {
   durationMs?: number;
@@ -23,15 +26,26 @@ export interface ServeFlags {
   inProcess: boolean;
 }
 
+export interface ExportFlags {
+  lang: ExportLanguage;
+  out: string;
+  /** Write into a folder that is not empty (over the files of the same names). */
+  force: boolean;
+  freePorts: boolean;
+}
+
 export type Command =
   | { name: 'help'; topic?: string }
   | { name: 'version' }
   | { name: 'examples'; json: boolean }
+  | { name: 'lessons'; json: boolean }
+  | { name: 'lesson'; id: string; flags: LessonFlags }
   | { name: 'validate'; input: string; json: boolean }
   | { name: 'run'; input: string; flags: RunFlags }
-  | { name: 'serve'; flags: ServeFlags };
+  | { name: 'serve'; flags: ServeFlags }
+  | { name: 'export'; input: string; flags: ExportFlags };
 
-export const COMMANDS = ['run', 'validate', 'serve', 'examples', 'help'] as const;
+export const COMMANDS = ['run', 'validate', 'serve', 'export', 'examples', 'lessons', 'lesson', 'help'] as const;
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -47,6 +61,14 @@ const RUN_OPTIONS: OptionSpec = {
   play: { type: 'string' },
 };
 const JSON_OPTIONS: OptionSpec = { ...HELP, json: { type: 'boolean' } };
+const LESSON_OPTIONS: OptionSpec = { ...JSON_OPTIONS, check: { type: 'boolean' }, topology: { type: 'string' }, exercise: { type: 'string' } };
+const EXPORT_OPTIONS: OptionSpec = {
+  ...HELP,
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  'free-ports': { type: 'boolean' },
+};
 const SERVE_OPTIONS: OptionSpec = {
   ...HELP,
   port: { type: 'string' },
@@ -67,6 +89,17 @@ export function parseCommand(argv: readonly string[]): Command {
       const { values } = parse('examples', rest, JSON_OPTIONS, 0);
       return values.help ? { name: 'help', topic: 'examples' } : { name: 'examples', json: values.json === true };
     }
+    case 'lessons': {
+      const { values } = parse('lessons', rest, JSON_OPTIONS, 0);
+      return values.help ? { name: 'help', topic: 'lessons' } : { name: 'lessons', json: values.json === true };
+    }
+    case 'lesson': {
+      const ids = rest.filter((a, i) => !a.startsWith('-') && !['--topology', '--exercise'].includes(rest[i - 1] ?? ''));
+      const { values, positionals } = parse('lesson', rest, LESSON_OPTIONS, Math.min(ids.length, 1));
+      if (values.help) return { name: 'help', topic: 'lesson' };
+      if (positionals.length === 0) throw usageError('lesson: missing <lesson-id>', 'zmq-studio lessons lists the ids, e.g. zmq-studio lesson hello-world');
+      return { name: 'lesson', id: positionals[0], flags: lessonFlags(values) };
+    }
     case 'validate': {
       const { values, positionals } = parse('validate', rest, JSON_OPTIONS, 1);
       if (values.help) return { name: 'help', topic: 'validate' };
@@ -76,6 +109,11 @@ export function parseCommand(argv: readonly string[]): Command {
       const { values, positionals } = parse('run', rest, RUN_OPTIONS, 1);
       if (values.help) return { name: 'help', topic: 'run' };
       return { name: 'run', input: positionals[0], flags: runFlags(values) };
+    }
+    case 'export': {
+      const { values, positionals } = parse('export', rest, EXPORT_OPTIONS, 1);
+      if (values.help) return { name: 'help', topic: 'export' };
+      return { name: 'export', input: positionals[0], flags: exportFlags(values) };
     }
     case 'serve': {
       const { values } = parse('serve', rest, SERVE_OPTIONS, 0);
@@ -139,6 +177,30 @@ function runFlags(values: Values): RunFlags {
     step: values.step === true || values.play !== undefined,
     playMs: milliseconds(values.play, '--play'),
   };
+}
+
+function exportFlags(values: Values): ExportFlags {
+  const lang = values.lang;
+  if (typeof lang !== 'string') {
+    throw usageError('export: --lang is required', `--lang ${EXPORT_LANGUAGES.join(' or --lang ')}`);
+  }
+  if (!(EXPORT_LANGUAGES as readonly string[]).includes(lang)) {
+    throw usageError(`export: --lang takes ${EXPORT_LANGUAGES.join(' or ')}, not "${lang}"`, `e.g. --lang python`);
+  }
+  if (typeof values.out !== 'string' || values.out === '') {
+    throw usageError('export: --out <dir> is required', 'the folder to write the programs into, e.g. --out ./programs');
+  }
+  return {
+    lang: lang as ExportLanguage,
+    out: values.out,
+    force: values.force === true,
+    freePorts: values['free-ports'] === true,
+  };
+}
+
+function lessonFlags(values: Values): LessonFlags {
+  const file = (flag: 'topology' | 'exercise'): string | undefined => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
+  return { check: values.check === true, json: values.json === true, topology: file('topology'), exercise: file('exercise') };
 }
 
 function milliseconds(value: string | boolean | undefined, flag: string): number | undefined {

@@ -1,0 +1,63 @@
+// Teaching mode in real Chromium: lesson 2 opened, predicted, stepped hop by hop, played to the end, checked.
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Harness } from './harness';
+import { startHarness } from './harness';
+import { documentOf } from './driver';
+
+interface PageGlobals {
+  __zmqStudio: { store: { getState(): { stopRun(): Promise<void> } } };
+}
+
+let h: Harness;
+const pages: Page[] = [];
+const slow = { timeout: 10_000 };
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterEach(async () => {
+  for (const p of pages.splice(0)) {
+    await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().stopRun()).catch(() => undefined);
+    await p.context().close();
+  }
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+it('lesson 2: predict the split, step four hops with their explanations, play to the end, the check passes', async () => {
+  const p = await h.newPage();
+  pages.push(p);
+  await expect.poll(() => p.getByTestId('connection').textContent(), slow).toContain('connected');
+  await p.getByTestId('tab-lessons').click();
+  await p.getByTestId('lesson-load-balancing').click();
+  await expect.poll(() => p.getByTestId('lesson-title').textContent(), slow).toContain('2. Load balancing');
+  expect((await documentOf(p)).nodes.map((n) => n.id)).toEqual(['client', 'server1', 'server2']);
+  // The explanation of the run stays hidden until the student predicted and ran.
+  expect(await p.getByTestId('lessons').textContent()).not.toContain('After the run');
+
+  await p.getByTestId('prediction').getByLabel('msg 0, 2, 4, 6, 8: every other one').check();
+  await p.getByTestId('commit-prediction').click();
+
+  await p.getByLabel('free ports').check();
+  await p.getByTestId('step-mode').check();
+  await p.getByTestId('run').click();
+  await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), slow).toBe('paused');
+  const hops = p.getByTestId('hop');
+  for (let i = 1; i <= 4; i++) {
+    await p.getByTestId('step').click();
+    await expect.poll(() => hops.count(), slow).toBe(i);
+  }
+  await expect.poll(() => hops.nth(0).textContent(), slow).toContain('server 1 was next');
+  await expect.poll(() => hops.nth(3).textContent(), slow).toContain('REP answers on the pipe the request came from');
+
+  await p.getByTestId('hop-pace').selectOption('150');
+  await p.getByTestId('hop-play').click();
+  await p.getByTestId('tab-lessons').click();
+  const verdict = p.getByTestId('lesson-verdict');
+  await expect.poll(() => verdict.getAttribute('data-passed'), { timeout: 30_000 }).toBe('true');
+  expect(await verdict.textContent()).toContain('server 1 got msg 0, 2, 4, 6, 8');
+  expect(await p.getByTestId('prediction-result').textContent()).toContain('You predicted it.');
+  expect(await p.getByTestId('lessons').textContent()).toContain('round-robins');
+}, 90_000);
