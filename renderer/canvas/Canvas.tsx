@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
-import type { ReactFlowState } from '@xyflow/react';
+import type { FitViewOptions, ReactFlowState } from '@xyflow/react';
 import type { Connection, EdgeChange, FinalConnectionState, NodeChange } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../store/appStore';
@@ -22,7 +22,8 @@ import { FlowOverlay } from './live/FlowOverlay';
 
 const SNAP: [number, number] = [10, 10];
 // Opening a big document shows a readable part of it rather than all of it as specks.
-const FIT = { padding: 0.2, maxZoom: 1.25, minZoom: 0.3 };
+// The right margin keeps nodes clear of the minimap in the bottom-right corner.
+const FIT: FitViewOptions<FlowNode> = { padding: { top: '12%', left: '10%', bottom: '12%', right: '190px' }, maxZoom: 1.25, minZoom: 0.3 };
 const MINIMAP_SIZE = { width: 160, height: 100 };
 const CONNECTION_LINE = { stroke: 'var(--accent)', strokeWidth: 2, strokeDasharray: '5 4' };
 
