@@ -13,6 +13,8 @@ export interface LessonSlice {
   /** The choice the student committed to before running (index into the prediction's choices). */
   lessonAnswer?: number;
   lessonVerdict?: LessonVerdict;
+  /** The verdict on the student's own topology for the lesson's "build it yourself" exercise. */
+  exerciseVerdict?: CheckResult;
   lessonChecking: boolean;
   /** Opens a lesson: its topology on the canvas, the Lessons tab in front, a fresh prediction. */
   openLesson(id: string): boolean;
@@ -20,6 +22,7 @@ export interface LessonSlice {
   answerLesson(choice: number): void;
   setLessonVerdict(verdict: LessonVerdict | undefined): void;
   setLessonChecking(on: boolean): void;
+  setExerciseVerdict(verdict: CheckResult | undefined): void;
 }
 
 export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => ({
@@ -29,10 +32,11 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => ({
     if (!lesson) return false;
     const loaded = get().loadTopology(lessonTopology(lesson));
     if (!loaded.ok) return false;
-    set({ lessonId: id, lessonAnswer: undefined, lessonVerdict: undefined, dockTab: 'lessons' });
+    set({ lessonId: id, lessonAnswer: undefined, lessonVerdict: undefined, exerciseVerdict: undefined, dockTab: 'lessons' });
     return true;
   },
-  closeLesson: () => set({ lessonId: undefined, lessonAnswer: undefined, lessonVerdict: undefined }),
+  closeLesson: () => set({ lessonId: undefined, lessonAnswer: undefined, lessonVerdict: undefined, exerciseVerdict: undefined }),
+  setExerciseVerdict: (exerciseVerdict) => set({ exerciseVerdict }),
   answerLesson: (lessonAnswer) => set({ lessonAnswer }),
   setLessonVerdict: (lessonVerdict) => set({ lessonVerdict }),
   setLessonChecking: (lessonChecking) => set({ lessonChecking }),

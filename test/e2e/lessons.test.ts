@@ -4,9 +4,10 @@ import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 import { startHarness } from './harness';
 import { documentOf } from './driver';
+import { findExample } from '../../shared/examples';
 
 interface PageGlobals {
-  __zmqStudio: { store: { getState(): { stopRun(): Promise<void> } } };
+  __zmqStudio: { store: { getState(): { stopRun(): Promise<void>; loadTopology(doc: unknown): unknown } } };
 }
 
 let h: Harness;
@@ -60,4 +61,22 @@ it('lesson 2: predict the split, step four hops with their explanations, play to
   expect(await verdict.textContent()).toContain('server 1 got msg 0, 2, 4, 6, 8');
   expect(await p.getByTestId('prediction-result').textContent()).toContain('You predicted it.');
   expect(await p.getByTestId('lessons').textContent()).toContain('round-robins');
+}, 90_000);
+
+it('lesson 3 exercise: the starter is not there yet, in words; a third server behind the queue reaches the goal', async () => {
+  const p = await h.newPage();
+  pages.push(p);
+  await expect.poll(() => p.getByTestId('connection').textContent(), slow).toContain('connected');
+  await p.getByTestId('tab-lessons').click();
+  await p.getByTestId('lesson-queue-device').click();
+  await p.getByTestId('exercise-start').click();
+  await p.getByTestId('exercise-check').click();
+  const verdict = p.getByTestId('exercise-verdict');
+  await expect.poll(() => verdict.getAttribute('data-passed'), { timeout: 30_000 }).toBe('false');
+  expect(await verdict.textContent()).toMatch(/server/);
+  // The student's drawing, as the designer tests draw it: here the finished topology is loaded.
+  const broker = findExample('broker')!.topology;
+  await p.evaluate((doc) => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().loadTopology(doc), broker);
+  await p.getByTestId('exercise-check').click();
+  await expect.poll(() => verdict.getAttribute('data-passed'), { timeout: 30_000 }).toBe('true');
 }, 90_000);

@@ -8,6 +8,7 @@ import { isRunActive } from '../../store/runSlice';
 import { judgedFromYourRun } from '../../store/lessonObserver';
 import { Markdown } from './Markdown';
 import { lessonText } from './lessonTexts';
+import { ExercisePanel } from './ExercisePanel';
 
 function open(id: string): void {
   const s = appStore.getState();
@@ -121,6 +122,7 @@ export const LessonsPanel = memo(function LessonsPanel() {
               </ul>
             </div>
           ) : null}
+          {lesson.exercise ? <ExercisePanel exercise={lesson.exercise} /> : null}
         </div>
       </div>
     </section>
