@@ -1,36 +1,17 @@
 // Teaching mode in real Chromium: lesson 2 opened, predicted, stepped hop by hop, played to the end, checked.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { Harness } from './harness';
-import { startHarness } from './harness';
+import { expect, it } from 'vitest';
 import { documentOf } from './driver';
 import { findExample } from '../../shared/examples';
+import { e2eSession, slow } from './session';
 
 interface PageGlobals {
-  __zmqStudio: { store: { getState(): { stopRun(): Promise<void>; loadTopology(doc: unknown): unknown } } };
+  __zmqStudio: { store: { getState(): { loadTopology(doc: unknown): unknown } } };
 }
 
-let h: Harness;
-const pages: Page[] = [];
-const slow = { timeout: 10_000 };
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-afterEach(async () => {
-  for (const p of pages.splice(0)) {
-    await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().stopRun()).catch(() => undefined);
-    await p.context().close();
-  }
-});
-afterAll(async () => {
-  await h?.close();
-});
+const session = e2eSession();
 
 it('lesson 2: predict the split, step four hops with their explanations, play to the end, the check passes', async () => {
-  const p = await h.newPage();
-  pages.push(p);
-  await expect.poll(() => p.getByTestId('connection').textContent(), slow).toContain('connected');
+  const p = await session.page();
   await p.getByTestId('tab-lessons').click();
   await p.getByTestId('lesson-load-balancing').click();
   await expect.poll(() => p.getByTestId('lesson-title').textContent(), slow).toContain('2. Load balancing');
@@ -64,9 +45,7 @@ it('lesson 2: predict the split, step four hops with their explanations, play to
 }, 90_000);
 
 it('lesson 3 exercise: the starter is not there yet, in words; a third server behind the queue reaches the goal', async () => {
-  const p = await h.newPage();
-  pages.push(p);
-  await expect.poll(() => p.getByTestId('connection').textContent(), slow).toContain('connected');
+  const p = await session.page();
   await p.getByTestId('tab-lessons').click();
   await p.getByTestId('lesson-queue-device').click();
   await p.getByTestId('exercise-start').click();

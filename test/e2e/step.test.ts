@@ -1,35 +1,12 @@
 // Step mode in real Chromium: a run that starts paused, moved hop by hop, each hop explained.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { Harness } from './harness';
-import { startHarness } from './harness';
+import { expect, it } from 'vitest';
 import { openExample } from './driver';
+import { e2eSession, slow } from './session';
 
-interface PageGlobals {
-  __zmqStudio: { store: { getState(): { stopRun(): Promise<void> } } };
-}
-
-let h: Harness;
-const pages: Page[] = [];
-const slow = { timeout: 10_000 };
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-afterEach(async () => {
-  for (const p of pages.splice(0)) {
-    await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().stopRun()).catch(() => undefined);
-    await p.context().close();
-  }
-});
-afterAll(async () => {
-  await h?.close();
-});
+const session = e2eSession();
 
 it('steps through load-balanced one hop at a time, explains each, then plays to the end', async () => {
-  const p = await h.newPage();
-  pages.push(p);
-  await expect.poll(() => p.getByTestId('connection').textContent(), slow).toContain('connected');
+  const p = await session.page();
   await openExample(p, 'load-balanced');
   await p.getByLabel('free ports').check();
   await p.getByTestId('step-mode').check();
