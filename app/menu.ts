@@ -52,6 +52,7 @@ export function buildMenuTemplate(o: MenuOptions): Item[] {
       cmd('Export PNG…', 'file.export-png'),
       cmd('Export SVG…', 'file.export-svg'),
       cmd('Export Trace…', 'file.export-trace', { accelerator: 'CmdOrCtrl+E' }),
+      cmd('Export Code…', 'file.export-code'),
       ...(mac ? [] : [sep, { role: 'quit' } as Item]),
     ],
   };

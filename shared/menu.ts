@@ -14,6 +14,7 @@ export const MENU_COMMANDS = [
   'file.export-png',
   'file.export-svg',
   'file.export-trace',
+  'file.export-code',
   'file.examples',
   'edit.undo',
   'edit.redo',

@@ -3,7 +3,7 @@ import type { Pattern } from '../../shared/patterns';
 import type { SliceCreator } from './types';
 
 export type Theme = 'light' | 'dark';
-export type Overlay = 'none' | 'help' | 'examples';
+export type Overlay = 'none' | 'help' | 'examples' | 'export-code';
 
 export interface Notice {
   text: string;

@@ -5,6 +5,7 @@ import { appStore, useAppStore } from '../store/appStore';
 import { SHORTCUTS } from './shortcuts';
 import { listRecent } from '../store/recent';
 import type { RecentFile } from '../store/recent';
+import { ExportCodeBody } from './ExportCodeDialog';
 
 function Dialog(props: { title: string; testId: string; children: ReactNode }) {
   const close = () => appStore.getState().setOverlay('none');
@@ -102,5 +103,11 @@ export const Overlays = memo(function Overlays() {
   const overlay = useAppStore((s) => s.overlay);
   if (overlay === 'examples') return <ExamplesGallery />;
   if (overlay === 'help') return <HelpOverlay />;
+  if (overlay === 'export-code')
+    return (
+      <Dialog title="Export code" testId="export-code">
+        <ExportCodeBody />
+      </Dialog>
+    );
   return null;
 });

@@ -72,6 +72,7 @@ export const Toolbar = memo(function Toolbar() {
         <span className="zs-sep" />
         <button type="button" onClick={() => void view.exportAs('png')} title="export the diagram as a PNG image">PNG</button>
         <button type="button" onClick={() => void view.exportAs('svg')} title="export the diagram as an SVG image">SVG</button>
+        <button type="button" onClick={() => s().setOverlay('export-code')} data-testid="export-code-open" title="the topology as runnable Python or TypeScript programs, zipped">Export code…</button>
         <span className="zs-sep" />
         <button type="button" onClick={() => s().setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme" title="light / dark">
           {theme === 'dark' ? '☀ Light' : '☾ Dark'}

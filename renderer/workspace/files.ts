@@ -18,8 +18,8 @@ export function fileAccess(native: FileCommands | undefined = window.zmqStudio?.
   return { save: async (r) => (download(r.suggestedName, r.text), { name: r.suggestedName }), remember };
 }
 
-/** Hands `text` to the browser as a file download (in the desktop app: a save dialog). */
-export function download(name: string, text: string, type = 'application/json'): void {
+/** Hands `text` (or bytes: a zip) to the browser as a file download (in the desktop app: a save dialog). */
+export function download(name: string, text: string | Uint8Array<ArrayBuffer>, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

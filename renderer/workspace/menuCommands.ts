@@ -87,6 +87,7 @@ export const MENU_ACTIONS: Readonly<Record<MenuCommand, (ctx: MenuContext) => un
   'file.export-png': withView('Export PNG', (v) => v.exportAs('png')),
   'file.export-svg': withView('Export SVG', (v) => v.exportAs('svg')),
   'file.export-trace': exportTrace,
+  'file.export-code': (ctx) => ctx.store.getState().setOverlay('export-code'),
   'file.examples': (ctx) => ctx.store.getState().setOverlay('examples'),
   'edit.undo': edit('undo', (s) => s.undo()),
   'edit.redo': edit('redo', (s) => s.redo()),

@@ -183,6 +183,8 @@ describe('menu commands on the page', () => {
     expect(store.getState().overlay).toBe('help');
     runMenuCommand('help.lessons', ctx);
     expect(store.getState().overlay).toBe('examples');
+    runMenuCommand('file.export-code', ctx);
+    expect(store.getState().overlay).toBe('export-code');
   });
 
   it('exports the trace the page holds as the trace panel does (the CLI format), or says there is none', () => {

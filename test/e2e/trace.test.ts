@@ -172,6 +172,52 @@ describe('trace table and message inspector', () => {
     await stop(p);
   });
 
+  it('decodes a MessagePack payload injected into a running topology, per node and automatically', async () => {
+    const p = await page();
+    const doc = {
+      format: 'zmq-studio.topology/1',
+      name: 'msgpack feed',
+      nodes: [
+        { id: 'sender', kind: 'socket', socket: 'PUSH', behavior: { type: 'manual' }, position: { x: 80, y: 120 } },
+        { id: 'receiver', kind: 'socket', socket: 'PULL', behavior: { type: 'consume' }, position: { x: 420, y: 120 } },
+      ],
+      edges: [{ id: 'feed', pattern: 'pipeline', source: 'sender', target: 'receiver', endpoint: 'tcp://127.0.0.1:5602', bind: 'target' }],
+    };
+    await p.getByTestId('open-file').setInputFiles({ name: 'msgpack.zmqtopo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expect.poll(() => p.getByTestId('run').isEnabled()).toBe(true);
+    await p.getByTestId('run').click();
+    await expect.poll(() => runState(p), { timeout: 10_000 }).toBe('running');
+    // {"a":1,"b":[true,"x"]} as MessagePack.
+    await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio!.store.getState().engine!.inject({ node: 'sender', frames: ['82a16101a16292c3a178'], encoding: 'hex' }));
+    await p.getByTestId('tab-trace').click();
+    await expect.poll(() => shown(p)).toBe(2);
+    await p.locator('.zs-trace-row[data-node="receiver"]').click();
+    // Text (the default) shows the bytes escaped; MessagePack decodes them.
+    await expect.poll(() => p.getByTestId('frame-text').textContent()).toContain('\\x82');
+    await p.getByTestId('frames-msgpack').click();
+    expect(await p.getByTestId('frame-msgpack').textContent()).toBe('{\n  "a": 1,\n  "b": [\n    true,\n    "x"\n  ]\n}');
+    expect(await p.getByTestId('frames-msgpack').getAttribute('aria-checked')).toBe('true');
+    // The choice is the node's: the sender's record of the same message is still text.
+    await p.locator('.zs-trace-row[data-node="sender"]').click();
+    await expect.poll(() => p.getByTestId('frame').getAttribute('data-decoder')).toBe('text');
+    // Auto picks MessagePack for these non-text bytes, and hex for bytes that are not MessagePack.
+    await p.getByTestId('frames-auto').click();
+    await expect.poll(() => p.getByTestId('frame').getAttribute('data-decoder')).toBe('msgpack');
+    expect(await p.locator('.zs-frame-auto').textContent()).toBe('msgpack · ');
+    await p.screenshot({ path: '/tmp/zs-msgpack-light.png' });
+    await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio!.store.getState().engine!.inject({ node: 'sender', frames: ['00ffc1'], encoding: 'hex' }));
+    await expect.poll(() => shown(p)).toBe(4);
+    await p.locator('.zs-trace-row[data-node="sender"]').last().click();
+    await expect.poll(() => p.getByTestId('frame').getAttribute('data-decoder')).toBe('hex');
+    // Forced MessagePack on bytes that are not: the error inline, the bytes as hex.
+    await p.getByTestId('frames-msgpack').click();
+    await expect.poll(() => p.getByTestId('frame-decode-error').textContent()).toMatch(/^not MessagePack: /);
+    expect(await p.locator('.zs-hex-bytes').textContent()).toBe('00 ff c1');
+    await p.getByTestId('theme').click();
+    await p.screenshot({ path: '/tmp/zs-msgpack-dark.png' });
+    await stop(p);
+  });
+
   it('holds 200,000 records, shows what the bounds dropped, follows the newest and pauses on scroll up', async () => {
     const p = await page();
     await p.getByTestId('tab-trace').click();

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { TraceRecord } from '../../../shared/trace';
 import { displayName } from '../../../shared/topology';
@@ -10,11 +10,16 @@ import { causeOfMessage, findMessageRecord } from './ringSearch';
 import { useFrames } from './useFrames';
 import { formatCount } from './format';
 
-const MODES: readonly { id: FrameMode; label: string }[] = [
-  { id: 'text', label: 'Text' },
-  { id: 'hex', label: 'Hex' },
-  { id: 'json', label: 'JSON' },
+const MODES: readonly { id: FrameMode; label: string; title: string }[] = [
+  { id: 'auto', label: 'Auto', title: 'JSON, MessagePack, text or hex: picked per frame from its bytes' },
+  { id: 'text', label: 'Text', title: 'UTF-8 text, other bytes as \\xNN' },
+  { id: 'hex', label: 'Hex', title: 'hex dump' },
+  { id: 'json', label: 'JSON', title: 'pretty-printed JSON' },
+  { id: 'msgpack', label: 'MsgPack', title: 'MessagePack, decoded and shown as JSON' },
 ];
+
+/** Text until the user picks another decoder for the node: the bytes as sent, nothing guessed. */
+const DEFAULT_DECODER: FrameMode = 'text';
 
 /**
  * The record with this seq, read once when it is selected (a record never changes once traced),
@@ -72,7 +77,7 @@ const Facts = memo(function Facts({ r, name }: { r: TraceRecord; name: string })
   );
 });
 
-/** Every frame of the selected record as text, hex or JSON, envelope frames labelled; its message id and cause. */
+/** Every frame of the selected record decoded as its node's choice (auto, text, hex, JSON, MessagePack), envelope frames labelled; its message id and cause. */
 export const MessageInspector = memo(function MessageInspector() {
   const seq = useAppStore((s) => s.selectedSeq);
   const runId = useAppStore((s) => s.runId);
@@ -82,7 +87,8 @@ export const MessageInspector = memo(function MessageInspector() {
   const record = useMemo(() => (seq === undefined ? undefined : lookup(seq)), [seq, runId]);
   const replaying = useAppStore((s) => s.replay !== undefined);
   const frames = useFrames(record, runId, replaying);
-  const [mode, setMode] = useState<FrameMode>('text');
+  // The decoder is a per-node choice: a node's payload format stays the same from record to record.
+  const mode = useAppStore((s) => (record ? s.frameDecoders[record.node] : undefined) ?? DEFAULT_DECODER);
 
   if (seq === undefined) {
     return (
@@ -119,9 +125,9 @@ export const MessageInspector = memo(function MessageInspector() {
           </span>
         )}
         <span className="zs-trace-spacer" />
-        <span className="zs-seg" role="radiogroup" aria-label="show frames as">
+        <span className="zs-seg" role="radiogroup" aria-label={`decode frames of ${record.node} as`} data-testid="frame-decoders">
           {MODES.map((m) => (
-            <button key={m.id} type="button" role="radio" aria-checked={mode === m.id} className={mode === m.id ? 'active' : ''} onClick={() => setMode(m.id)} data-testid={`frames-${m.id}`}>
+            <button key={m.id} type="button" role="radio" aria-checked={mode === m.id} className={mode === m.id ? 'active' : ''} title={m.title} onClick={() => appStore.getState().setFrameDecoder(record.node, m.id)} data-testid={`frames-${m.id}`}>
               {m.label}
             </button>
           ))}
