@@ -2,7 +2,7 @@
  * createEngine(sink): the engine every host drives. One run at a time; a new start stops the
  * previous run first. Commands never throw past a clear message, events go only to the sink.
  */
-import type { Capabilities, EventSink, FramesReply, FramesRequest, InjectRequest, RunState, StartOptions, StatusReply, StepReply, StepRequest } from '../shared/ipc';
+import type { Capabilities, EventSink, FaultRequest, FramesReply, FramesRequest, InjectRequest, RunState, StartOptions, StatusReply, StepReply, StepRequest } from '../shared/ipc';
 import type { Diagnostic } from '../shared/diagnostics';
 import { hasErrors } from '../shared/diagnostics';
 import { validate } from '../shared/validate';
@@ -91,6 +91,11 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     return session.step(request.count ?? 1);
   }
 
+  async function fault(request: FaultRequest): Promise<FaultRequest> {
+    if (!session) throw new Error('nothing is running: start a run before injecting a fault');
+    return session.fault(request);
+  }
+
   async function frames(request: FramesRequest): Promise<FramesReply> {
     const s = session ?? lastSession;
     if (!s) return { available: false, seq: request.seq, reason: 'no run has recorded anything yet' };
@@ -113,5 +118,5 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     await stop();
   }
 
-  return { start, stop, inject, status, pause, resume, step, frames, dispose };
+  return { start, stop, inject, status, pause, resume, step, frames, fault, dispose };
 }

@@ -4,7 +4,7 @@
  */
 import type * as zmq from 'zeromq';
 import type { Diagnostic } from '../shared/diagnostics';
-import type { EventSink, FramesReply, InjectRequest, RunState, StartOptions, EngineEvent, StepReply } from '../shared/ipc';
+import type { EdgeFault, EventSink, FaultRequest, FramesReply, InjectRequest, RunState, StartOptions, EngineEvent, StepReply } from '../shared/ipc';
 import type { Topology, TopologyNode } from '../shared/topology';
 import { displayName } from '../shared/topology';
 import { finishesByItself } from '../shared/behaviors';
@@ -18,6 +18,7 @@ import type { TracedSocket } from './trace/recorder';
 import { KEPT_RECORDS } from './trace/frames';
 import { SendGate } from './gate';
 import { RunSocket } from './tracedSocket';
+import { EdgeFaults } from './faults';
 import type { NodeContext } from './behaviors/context';
 import { runBehavior } from './behaviors';
 import { runDevice } from './devices';
@@ -45,6 +46,7 @@ export class Session {
   private sockets: zmq.Socket[] = [];
   private runSockets: RunSocket[] = [];
   private recorder: TraceRecorder | undefined;
+  private faults: EdgeFaults | undefined;
   private plan: RunPlan | undefined;
   private readonly tracker = new HandshakeTracker();
   private readonly tasks: Promise<void>[] = [];
@@ -94,8 +96,10 @@ export class Session {
       onBatch: (batch) => this.emit({ type: 'trace', batch }),
     });
     this.emit({ type: 'tables', tables: this.recorder.tables() });
+    const faults = new EdgeFaults(plan.edgeIds, (node, line) => this.logs.log(node, line, 'warn'));
+    this.faults = faults;
     this.runSockets = plan.sockets.map(
-      (p, i) => new RunSocket(i, p.nodeId, p.port, p.type, this.sockets[i], this.recorder as TraceRecorder, (socket) => this.gate.wait(socket)),
+      (p, i) => new RunSocket(i, p.nodeId, p.port, p.type, this.sockets[i], this.recorder as TraceRecorder, (socket) => this.gate.wait(socket), faults),
     );
     this.sockets.forEach((socket, i) => this.tasks.push(this.watch(socket, i)));
 
@@ -270,6 +274,16 @@ export class Session {
     return { available: true, seq, frames: kept.frames.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64')), truncated: kept.truncated };
   }
 
+  /** Sets or clears a fault on one edge; every host hears of it through a 'fault' event. */
+  fault(request: FaultRequest): FaultRequest {
+    if (this.state !== 'running' && this.state !== 'paused') throw new Error(`faults go on a running run (state: ${this.state})`);
+    if (!this.faults) throw new Error('the run has no sockets yet');
+    const fault: EdgeFault | null = request.fault && Object.values(request.fault).some(Boolean) ? { ...request.fault } : null;
+    this.faults.set(request.edge, fault);
+    this.emit({ type: 'fault', edge: request.edge, fault });
+    return { edge: request.edge, fault };
+  }
+
   /** Holds every send at the gate; messages already on their way still arrive and are traced. */
   pause(): RunState {
     if (this.state !== 'running') throw new Error(`only a running run can be paused (state: ${this.state})`);
@@ -312,6 +326,7 @@ export class Session {
   private async teardown(): Promise<number> {
     this.stopped = true;
     this.gate.open();
+    this.faults?.stop();
     this.tracker.cancel();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();

@@ -9,6 +9,7 @@ import { channel } from './sockets';
 import type { Channel } from './sockets';
 import type { TraceRecorder } from './trace/recorder';
 import { totalBytes } from './trace/body';
+import type { EdgeFaults } from './faults';
 
 export type FrameLike = string | Uint8Array;
 
@@ -47,6 +48,7 @@ export class RunSocket {
     readonly socket: zmq.Socket,
     private readonly recorder: TraceRecorder,
     private readonly gate: Gate = () => undefined,
+    private readonly faults?: EdgeFaults,
   ) {
     this.io = channel(socket);
   }
@@ -78,8 +80,18 @@ export class RunSocket {
 
   /** Receives one message; only one reader per socket may call this at a time. */
   async receive(): Promise<Received> {
-    const frames = await this.io.receive();
-    return { frames, msg: this.recorder.receive(this.index, frames) };
+    for (;;) {
+      const frames = await this.io.receive();
+      const msg = this.recorder.receive(this.index, frames);
+      const edge = this.recorder.lastReceiveEdge;
+      // No fault on the edge (the usual case): one array lookup.
+      if (edge < 0 || !this.faults?.at(edge)) return { frames, msg };
+      // The record stays in the trace: the socket did receive it; a dropped one never reaches its reader.
+      if ((await this.faults.apply(edge, msg, this.node)) === 'deliver') {
+        if (this.socket.closed) throw Object.assign(new Error('the run stopped while this receive was held'), { code: 'ESTOPPED' });
+        return { frames, msg };
+      }
+    }
   }
 
   get closed(): boolean {

@@ -126,6 +126,7 @@ function webSocketBridge(url: string, store: AppStore): Bridge {
     resume: () => call('resume', []) as ReturnType<EngineCommands['resume']>,
     step: (request) => call('step', request === undefined ? [] : [request]) as ReturnType<EngineCommands['step']>,
     frames: (request) => call('frames', [request]) as ReturnType<EngineCommands['frames']>,
+    fault: (request) => call('fault', [request]) as ReturnType<EngineCommands['fault']>,
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -151,6 +152,7 @@ function preloadBridge(api: PreloadApi, store: AppStore): Bridge {
     resume: api.resume,
     step: api.step,
     frames: api.frames,
+    fault: api.fault,
     onEvent: api.onEvent,
     close: () => undefined,
   };

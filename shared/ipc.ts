@@ -98,6 +98,22 @@ export interface StepReply {
   waiting: number;
 }
 
+/** A fault on one edge, applied to every message received over it (fault injection). */
+export interface EdgeFault {
+  /** Drop every Nth message (2..1000). */
+  dropEvery?: number;
+  /** Hold each message this long before its receiver gets it (0..60000 ms). */
+  delayMs?: number;
+  /** Hold every message until the edge is resumed (the fault cleared or changed). */
+  suspended?: boolean;
+}
+
+export interface FaultRequest {
+  edge: string;
+  /** null clears the edge's fault. */
+  fault: EdgeFault | null;
+}
+
 /** Commands, UI -> engine. Each returns a promise of its reply. */
 export interface EngineCommands {
   start(topology: unknown, options?: StartOptions): Promise<{ runId: number; diagnostics: Diagnostic[] }>;
@@ -112,9 +128,11 @@ export interface EngineCommands {
   status(): Promise<StatusReply>;
   /** Every frame of a recent record (the engine keeps the last few thousand; older ones are gone). */
   frames(request: FramesRequest): Promise<FramesReply>;
+  /** Sets or clears a fault on one edge of the running topology. */
+  fault(request: FaultRequest): Promise<FaultRequest>;
 }
 export type CommandName = keyof EngineCommands;
-export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume', 'step', 'frames'];
+export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume', 'step', 'frames', 'fault'];
 
 /** A topology file the user picked in an open dialog. */
 export interface OpenedFile {
@@ -153,6 +171,7 @@ export type EngineEvent =
   | { type: 'error'; runId: number; node?: string; edge?: string; code: string; message: string; hint: string }
   | { type: 'finished'; runId: number }
   | { type: 'lost'; runId: number; messages: LostMessage[]; total: number }
+  | { type: 'fault'; runId: number; edge: string; fault: EdgeFault | null }
   | { type: 'engine'; status: 'exited' | 'restarted'; reason: string };
 export type EventType = EngineEvent['type'];
 export const EVENT_TYPES: readonly EventType[] = [
@@ -166,6 +185,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'error',
   'finished',
   'lost',
+  'fault',
   'engine',
 ];
 

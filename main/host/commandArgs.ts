@@ -3,7 +3,7 @@
  * validates every payload). The topology itself is the engine's to judge (it answers with
  * diagnostics); here only the shapes the engine trusts, and bounds that would cost it memory.
  */
-import type { EngineCommands, FramesRequest, InjectRequest, StartOptions, StepRequest } from '../../shared/ipc';
+import type { EdgeFault, EngineCommands, FaultRequest, FramesRequest, InjectRequest, StartOptions, StepRequest } from '../../shared/ipc';
 import type { WireCommand } from '../../shared/wire';
 
 export type CommandCall =
@@ -14,13 +14,16 @@ export type CommandCall =
   | { name: 'pause' }
   | { name: 'resume' }
   | { name: 'frames'; request: FramesRequest }
-  | { name: 'step'; request: StepRequest };
+  | { name: 'step'; request: StepRequest }
+  | { name: 'fault'; request: FaultRequest };
 
 /** The trace ring is preallocated: a page must not make the engine allocate gigabytes. */
 const MAX_TRACE_CAPACITY = 4_194_304;
 const MAX_HANDSHAKE_TIMEOUT_MS = 600_000;
 const MAX_FRAMES = 256;
 const MAX_STEP = 10_000;
+const DROP_EVERY = { min: 2, max: 1000 };
+const MAX_DELAY_MS = 60_000;
 const ENCODINGS: readonly string[] = ['text', 'hex', 'base64'];
 
 type Fields = Record<string, unknown>;
@@ -60,6 +63,11 @@ export function parseCall(command: WireCommand): CommandCall | string {
         return 'frames takes one request { seq }, seq a record number from 1';
       return { name, request: { seq: request.seq } };
     }
+    case 'fault': {
+      if (args.length !== 1) return 'fault takes one request { edge, fault }';
+      const request = faultRequest(args[0]);
+      return typeof request === 'string' ? request : { name, request };
+    }
     case 'inject': {
       if (args.length !== 1) return 'inject takes one request';
       const request = injectRequest(args[0]);
@@ -90,6 +98,29 @@ function startOptions(value: unknown): StartOptions | undefined | string {
     }
   }
   return options;
+}
+
+function faultRequest(value: unknown): FaultRequest | string {
+  if (!isRecord(value) || Object.keys(value).some((k) => k !== 'edge' && k !== 'fault')) return 'fault takes one request { edge, fault }';
+  const { edge, fault } = value;
+  if (typeof edge !== 'string' || edge === '' || edge.length > 200) return 'fault: edge must be an edge id';
+  if (fault === null) return { edge, fault: null };
+  if (!isRecord(fault)) return 'fault: fault must be { dropEvery?, delayMs?, suspended? } or null';
+  const clean: EdgeFault = {};
+  for (const [key, v] of Object.entries(fault)) {
+    if (v === undefined) continue;
+    if (key === 'dropEvery') {
+      if (!isIntegerIn(v, DROP_EVERY.min, DROP_EVERY.max)) return `fault: dropEvery must be a whole number from ${DROP_EVERY.min} to ${DROP_EVERY.max}`;
+      clean.dropEvery = v;
+    } else if (key === 'delayMs') {
+      if (!isIntegerIn(v, 0, MAX_DELAY_MS)) return `fault: delayMs must be a whole number of ms from 0 to ${MAX_DELAY_MS}`;
+      clean.delayMs = v;
+    } else if (key === 'suspended') {
+      if (typeof v !== 'boolean') return 'fault: suspended must be true or false';
+      clean.suspended = v;
+    } else return `fault: unknown fault "${key.slice(0, 40)}"`;
+  }
+  return { edge, fault: clean };
 }
 
 function injectRequest(value: unknown): InjectRequest | string {
@@ -126,5 +157,7 @@ export function invoke(engine: EngineCommands, call: CommandCall): Promise<unkno
       return engine.frames(call.request);
     case 'step':
       return engine.step(call.request);
+    case 'fault':
+      return engine.fault(call.request);
   }
 }

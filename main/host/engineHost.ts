@@ -39,6 +39,7 @@ async function createHostedEngine(mode: EngineMode, sink: EventSink): Promise<Ho
       resume: () => engine.resume(),
       step: (request) => engine.step(request),
       frames: (request) => engine.frames(request),
+      fault: (request) => engine.fault(request),
       dispose: () => {
         disposed = true;
         return engine.dispose();

@@ -92,6 +92,7 @@ export function isEngineEvent(value: unknown): value is EngineEvent {
   if (!(RUN_EVENTS as readonly string[]).includes(value.type)) return false;
   if (typeof value.runId !== 'number' || !Number.isFinite(value.runId)) return false;
   if (value.type === 'state') return (RUN_STATES as readonly unknown[]).includes(value.state);
+  if (value.type === 'fault') return typeof value.edge === 'string' && (value.fault === null || isRecord(value.fault));
   return true;
 }
 

@@ -105,6 +105,9 @@ class Supervisor implements SupervisedEngine {
   frames(request: Parameters<Engine['frames']>[0]): ReturnType<Engine['frames']> {
     return this.call('frames', [request]) as ReturnType<Engine['frames']>;
   }
+  fault(request: Parameters<Engine['fault']>[0]): ReturnType<Engine['fault']> {
+    return this.call('fault', [request]) as ReturnType<Engine['fault']>;
+  }
   async status(): ReturnType<Engine['status']> {
     const reply = (await this.call('status', [])) as Awaited<ReturnType<Engine['status']>>;
     return { ...reply, runId: reply.runId + this.runIdBase };

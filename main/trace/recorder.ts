@@ -142,6 +142,9 @@ export class TraceRecorder {
     }
   }
 
+  /** The edge of the last receive recorded (-1: unknown); read right after receive(). */
+  lastReceiveEdge = -1;
+
   /** Records a receive; returns the message id (the matching send's id, or a fresh one). */
   receive(socket: number, frames: readonly Uint8Array[], cause = 0): number {
     const s = this.sockets[socket];
@@ -165,6 +168,7 @@ export class TraceRecorder {
       msg = this.nextMsg++;
       edge = s.edges.length === 1 ? s.edges[0] : -1;
     }
+    this.lastReceiveEdge = edge;
     const seq = this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause, from ? from.seq : 0);
     this.kept.keep(seq, frames, bytes);
     this.received[socket]++;

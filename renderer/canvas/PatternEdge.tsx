@@ -7,6 +7,7 @@ import { isTwoWay } from '../store/wiring';
 import type { PatternFlowEdge, Problem } from './flowTypes';
 import { useEdgePath } from './live/edgePaths';
 import { EdgeLive } from './live/EdgeLive';
+import { FaultBadge } from './FaultBadge';
 
 const BIND_OFFSET = 26;
 const dir = (p: Position): number => (p === Position.Left ? -1 : p === Position.Right ? 1 : 0);
@@ -52,6 +53,7 @@ function PatternEdgeView(props: EdgeProps<PatternFlowEdge>) {
           {doc.label ? `${doc.label} · ` : ''}
           {doc.endpoint}
           <EdgeLive id={id} twoWay={twoWay} source={doc.source} target={doc.target} />
+          <FaultBadge id={id} />
         </div>
         <div className={`zs-bind-mark pattern-${doc.pattern}`} style={{ transform: `translate(-50%, -50%) translate(${bindX}px, ${bindY}px)` }}>
           bind

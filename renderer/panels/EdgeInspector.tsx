@@ -6,6 +6,7 @@ import { appStore, useAppStore } from '../store/appStore';
 import type { EdgePatch } from '../store/docOps';
 import { nextFreeEndpoint } from '../store/wiring';
 import { Field, SelectField } from './Field';
+import { FaultControls } from './FaultControls';
 
 type Transport = 'tcp' | 'ipc' | 'inproc' | 'other';
 
@@ -64,6 +65,7 @@ export const EdgeInspector = memo(function EdgeInspector({ edge }: { edge: Edge 
         onCommit={(t) => update({ connectDelayMs: t.trim() === '' ? undefined : Number(t) })} />
       <Field label="label" value={edge.label ?? ''} validate={(t) => (t.length > 200 ? 'at most 200 characters' : undefined)}
         onCommit={(t) => update({ label: t === '' ? undefined : t })} />
+      <FaultControls edge={edge.id} />
     </div>
   );
 });

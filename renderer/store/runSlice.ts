@@ -3,7 +3,7 @@
  * and the state; Run / Stop / Pause / Resume are actions here so the toolbar, the keyboard and
  * the desktop menu all drive the same code.
  */
-import type { Capabilities, EngineCommands, EngineEvent, RunState, StatusReply } from '../../shared/ipc';
+import type { Capabilities, EdgeFault, EngineCommands, EngineEvent, RunState, StatusReply } from '../../shared/ipc';
 import { hasErrors } from '../../shared/diagnostics';
 import { selectDiagnostics } from './selectors';
 import type { SliceCreator } from './types';
@@ -64,6 +64,8 @@ export interface RunSlice {
   setStepMode(on: boolean): void;
   /** While paused: lets exactly the next `count` held sends go out. */
   stepRun(count?: number): Promise<void>;
+  /** Sets (null: clears) a fault on one edge of the running topology. */
+  setFault(edge: string, fault: EdgeFault | null): Promise<void>;
   /** Steps by itself, one hop every `playDelayMs`, until paused again or the run ends. */
   playing: boolean;
   playDelayMs: number;
@@ -169,5 +171,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       set({ playing: false });
     },
     stopPlaying: () => set({ playing: false }),
+    setFault: async (edge, fault) => {
+      await command('set a fault', (e) => e.fault({ edge, fault }));
+    },
   };
 };

@@ -4,7 +4,7 @@
  * hands events over in groups; a group is applied with ONE store update however many events and
  * trace records it holds, so a flood costs the page one render per group.
  */
-import type { EdgeStats, EngineEvent, MonitorKind, NodeStats } from '../../shared/ipc';
+import type { EdgeFault, EdgeStats, EngineEvent, MonitorKind, NodeStats } from '../../shared/ipc';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { LostMessage } from '../../shared/trace';
 import type { AppState, SliceCreator } from './types';
@@ -63,6 +63,8 @@ export interface TraceSlice {
   lost?: { messages: readonly LostMessage[]; total: number };
   /** The engine said every finite behaviour is done. */
   finished: boolean;
+  /** Faults injected on edges of the run, by edge id (from the engine's 'fault' events). */
+  edgeFaults: Readonly<Record<string, EdgeFault>>;
   applyEngineEvent(event: EngineEvent): void;
   /** Applies events in order with one store update. */
   applyEngineEvents(events: readonly EngineEvent[]): void;
@@ -118,6 +120,11 @@ function fold(state: AppState, patch: Patch, event: EngineEvent, logs: LogLine[]
     case 'finished':
       patch.finished = true;
       return;
+    case 'fault': {
+      const { [event.edge]: _old, ...rest } = cur('edgeFaults');
+      patch.edgeFaults = event.fault ? { ...rest, [event.edge]: event.fault } : rest;
+      return;
+    }
     case 'state':
       patch.runId = event.runId;
       patch.runState = event.state;
@@ -156,6 +163,7 @@ function freshRun(state: AppState): Patch {
     runDiagnostics: [],
     lost: undefined,
     finished: false,
+    edgeFaults: {},
     selectedSeq: undefined,
     routeMsg: undefined,
   };
@@ -172,6 +180,7 @@ export const createTraceSlice: SliceCreator<TraceSlice> = (set, get) => ({
   runErrors: [],
   runDiagnostics: [],
   finished: false,
+  edgeFaults: {},
   applyEngineEvent: (event) => get().applyEngineEvents([event]),
   applyEngineEvents: (events) => {
     const state = get();

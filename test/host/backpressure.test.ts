@@ -25,6 +25,7 @@ const idle: EngineCommands = {
   resume: async () => ({ state: 'idle' }),
   frames: async ({ seq }) => ({ available: false, seq, reason: 'idle' }),
   step: async () => ({ released: [], waiting: 0 }),
+  fault: async (request) => request,
   status: async () => ({
     state: 'idle',
     runId: 0,

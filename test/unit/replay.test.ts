@@ -339,6 +339,7 @@ function fakeEngine(): EngineCommands & { calls: string[] } {
     }),
     frames: async ({ seq }) => ({ available: false, seq, reason: 'fake' }),
     step: async () => ({ released: [], waiting: 0 }),
+    fault: async (request) => request,
   };
 }
 

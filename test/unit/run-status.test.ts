@@ -20,6 +20,7 @@ function engine(closedSockets: number, openSockets: number): EngineCommands {
     }),
     frames: async ({ seq }) => ({ available: false, seq, reason: 'fake' }),
     step: async () => ({ released: [], waiting: 0 }),
+    fault: async (request) => request,
   };
 }
 

@@ -125,6 +125,7 @@ function fakeEngine(): EngineCommands & { calls: string[] } {
     status: async () => ({ state: 'idle', runId: 0, openSockets: 0, libzmq: '4.3.5', capabilities: { ipc: true, pgm: false, tipc: false, norm: false, curve: true, gssapi: false, draft: true } }),
     frames: async ({ seq }) => ({ available: false, seq, reason: 'fake' }),
     step: async () => ({ released: [], waiting: 0 }),
+    fault: async (request) => (calls.push(`fault ${request.edge} ${JSON.stringify(request.fault)}`), request),
   };
 }
 
@@ -203,5 +204,24 @@ describe('edit lock while running', () => {
     expect(store.getState().topology.name).toBe(findExample('football')!.topology.name);
     await Promise.resolve();
     expect(engine.calls).toEqual(['stop']);
+  });
+});
+
+describe('edge faults', () => {
+  it('setFault asks the engine, and the fault events set, replace and clear the edge\'s fault', async () => {
+    const store = createAppStore();
+    const engine = fakeEngine();
+    store.getState().attachEngine(engine);
+    store.getState().setConnection('connected');
+    await store.getState().setFault('e1', { dropEvery: 3 });
+    expect(engine.calls).toContain('fault e1 {"dropEvery":3}');
+    const fault = (edge: string, f: { dropEvery?: number; delayMs?: number; suspended?: boolean } | null): EngineEvent => ({ type: 'fault', runId: 1, edge, fault: f });
+    store.getState().applyEngineEvents([fault('e1', { dropEvery: 3 }), fault('e2', { suspended: true })]);
+    expect(store.getState().edgeFaults).toEqual({ e1: { dropEvery: 3 }, e2: { suspended: true } });
+    store.getState().applyEngineEvents([fault('e1', { delayMs: 200 }), fault('e2', null)]);
+    expect(store.getState().edgeFaults).toEqual({ e1: { delayMs: 200 } });
+    // A new run starts with no faults.
+    store.getState().applyEngineEvent({ type: 'state', runId: 2, state: 'building' });
+    expect(store.getState().edgeFaults).toEqual({});
   });
 });

@@ -1,0 +1,45 @@
+// Fault injection in real Chromium: drop every 2nd message on an edge from the edge inspector.
+import { expect, it } from 'vitest';
+import { e2eSession, slow } from './session';
+
+interface PageGlobals {
+  __zmqStudio: { store: { getState(): { loadTopology(doc: unknown): unknown; setTheme(theme: 'light' | 'dark'): void } } };
+}
+
+const session = e2eSession();
+
+/** producer (PUSH) -> consumer (PULL), one message every 40 ms: slow enough to act on mid-run. */
+const slowPipeline = {
+  format: 'zmq-studio.topology/1',
+  name: 'slow pipeline',
+  nodes: [
+    { id: 'producer', kind: 'socket', socket: 'PUSH', behavior: { type: 'produce', count: 2000, payload: 'task {i}', intervalMs: 40 }, position: { x: 60, y: 160 } },
+    { id: 'consumer', kind: 'socket', socket: 'PULL', behavior: { type: 'consume' }, position: { x: 520, y: 160 } },
+  ],
+  edges: [{ id: 'e1', pattern: 'pipeline', source: 'producer', target: 'consumer', endpoint: 'tcp://127.0.0.1:5590', bind: 'target' }],
+};
+
+it('drops every 2nd message on an edge: the badge is on the edge and the drops are in the logs', async () => {
+  const p = await session.page();
+  await p.evaluate((doc) => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().loadTopology(doc), slowPipeline);
+  await p.getByLabel('free ports').check();
+  await p.getByTestId('run').click();
+  await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), slow).toBe('running');
+
+  await p.locator('.zs-edge-label[data-edge="e1"]').click();
+  const faults = p.getByTestId('edge-faults');
+  await faults.getByLabel('drop every').fill('2');
+  await faults.getByRole('button', { name: 'drop', exact: true }).click();
+  await expect.poll(() => p.getByTestId('fault-badge-e1').textContent(), slow).toBe('✂ 1/2');
+
+  await p.getByTestId('tab-logs').click();
+  const drops = p.getByTestId('log-line').filter({ hasText: 'by the fault on edge e1 (every 2nd' });
+  await expect.poll(() => drops.count(), slow).toBeGreaterThanOrEqual(2);
+  await p.screenshot({ path: '/tmp/faults-light.png' });
+  await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().setTheme('dark'));
+  await p.screenshot({ path: '/tmp/faults-dark.png' });
+
+  // Clearing takes the badge off the edge.
+  await faults.getByRole('button', { name: 'clear faults' }).click();
+  await expect.poll(() => p.getByTestId('fault-badge-e1').count(), slow).toBe(0);
+}, 60_000);
