@@ -1,32 +1,14 @@
 // "Export code…" in real Chromium: the toolbar's dialog, the language choice, the zip download,
 // and the refusal of a topology the programs could not run (the CLI's diagnostics).
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import type { Harness } from './harness';
-import { startHarness } from './harness';
+import { e2eSession } from './session';
 import { openExample } from './driver';
 
-let h: Harness;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.context().close();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-async function page(): Promise<Page> {
-  const p = await h.newPage();
-  pages.push(p);
-  await expect.poll(() => p.getByTestId('connection').textContent(), { timeout: 10_000 }).toContain('connected');
-  return p;
-}
+const session = e2eSession();
+const page = (): Promise<Page> => session.page();
 
 describe('Export code', () => {
   it('downloads load-balanced as a zip of Python programs, launcher and README', async () => {

@@ -1,43 +1,17 @@
 // Runs in real Chromium against the browser-mode server: stop report, football logs, a dead
 // engine, export -> replay of a trace, and a message injected by hand.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import type { Harness } from './harness';
-import { startHarness } from './harness';
+import { e2eSession, slow } from './session';
 import { documentOf, openExample } from './driver';
 import { FOOTBALL_LINES } from '../../shared/examples';
 import type { TopologyInput } from '../../shared/topology';
 
-interface PageGlobals {
-  __zmqStudio: { store: { getState(): { stopRun(): Promise<void> } } };
-}
-
-let h: Harness;
-const pages: Page[] = [];
-/** Waits on the engine and the page: generous, the machine may be busy (a test takes a few seconds when it is not). */
-const slow = { timeout: 10_000 };
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-afterEach(async () => {
-  // Every run stopped, every page closed, whatever the test did.
-  for (const p of pages.splice(0)) {
-    await p
-      .evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().stopRun())
-      .catch(() => undefined);
-    await p.context().close();
-  }
-});
-afterAll(async () => {
-  await h?.close();
-});
+const session = e2eSession();
 
 async function page(): Promise<Page> {
-  const p = await h.newPage();
-  pages.push(p);
-  await expect.poll(() => p.getByTestId('connection').textContent(), slow).toContain('connected');
+  const p = await session.page();
   await p.getByLabel('free ports').check();
   return p;
 }
@@ -99,7 +73,7 @@ describe('run lifecycle', () => {
     await stop(p);
     await expect.poll(() => p.getByTestId('run-status').textContent(), slow).toBe('closed 3 sockets · 0 open');
     await p.screenshot({ path: '/tmp/zs-stopped.png', clip: { x: 0, y: 0, width: 1280, height: 120 } });
-    expect(await h.server.enginePid()).toBeGreaterThan(0);
+    expect(await session.harness().server.enginePid()).toBeGreaterThan(0);
   });
 
   it('football: the listener logs only netherlands and germany lines', async () => {
@@ -146,7 +120,7 @@ describe('run lifecycle', () => {
     await run(p);
     await p.getByTestId('tab-trace').click();
     await expect.poll(() => traceHeld(p), slow).toBeGreaterThan(4);
-    const pid = h.server.enginePid();
+    const pid = session.harness().server.enginePid();
     expect(pid).toBeGreaterThan(0);
     process.kill(pid!, 'SIGKILL');
 
@@ -160,7 +134,7 @@ describe('run lifecycle', () => {
       /^engine (exited|restarted): engine process killed by SIGKILL/,
     );
     expect(await p.getByTestId('connection').textContent()).toContain('connected');
-    expect(h.server.enginePid()).not.toBe(pid);
+    expect(session.harness().server.enginePid()).not.toBe(pid);
     await p.screenshot({ path: '/tmp/zs-engine-killed.png' });
     expect(await documentOf(p)).toEqual(before);
 
