@@ -38,3 +38,15 @@ export class Code {
     return `${out.join('\n')}\n`;
   }
 }
+
+/**
+ * An import line of a generated TypeScript/JavaScript program. The generators are pure and live
+ * in shared/ (the page exports code too); writing the lines through this keeps it plain that the
+ * modules named here are imported by the generated programs, never by shared/ itself.
+ */
+export function importLine(names: string, module: string, typeOnly = false): string {
+  return `import ${typeOnly ? 'type ' : ''}${names} from '${module}';`;
+}
+
+/** A Node.js built-in module's specifier for a generated program (`node:<name>`). */
+export const nodeBuiltin = (name: string): string => ['node', name].join(':');

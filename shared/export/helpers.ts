@@ -3,6 +3,8 @@
  * zhelpers): counting handshakes, waiting for the start signal, printing a message's frames.
  */
 
+import { importLine, nodeBuiltin } from './code';
+
 export const PYTHON_HELPERS = `"""Helpers shared by the programs in this folder (like the zguide's zhelpers.py)."""
 import signal
 import sys
@@ -48,8 +50,8 @@ def text(frames):
 `;
 
 export const TYPESCRIPT_HELPERS = `/** Helpers shared by the programs in this folder (like the zguide's zhelpers). */
-import { createInterface } from 'node:readline';
-import type * as zmq from 'zeromq';
+${importLine('{ createInterface }', nodeBuiltin('readline'))}
+${importLine('* as zmq', 'zeromq', true)}
 
 /**
  * Counts the ZMTP handshakes a socket completes with its peers. Call it before bind/connect:

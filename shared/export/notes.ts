@@ -10,7 +10,7 @@ export function exportNotes(plan: ExportPlan, lang: ExportLanguage): string[] {
     notes.push(
       lang === 'python'
         ? `draft socket types in ${which}: they need libzmq and pyzmq built with draft APIs; Debian's python3-zmq has none (zmq.has("draft") is False), so these programs fail there`
-        : `draft socket types in ${which}: they come from 'zeromq/draft' and need a libzmq built with draft APIs (the zeromq 6 prebuilt binaries have them)`,
+        : `draft socket types in ${which}: they are in zeromq's draft module (zeromq/draft) and need a libzmq built with draft APIs (the zeromq 6 prebuilt binaries have them)`,
     );
   }
   for (const e of plan.externals) {
