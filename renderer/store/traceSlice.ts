@@ -150,37 +150,29 @@ function fold(state: AppState, patch: Patch, event: EngineEvent, logs: LogLine[]
 }
 
 /** Empties what belongs to one run (keeps the ring object: views hold it). */
+/** What one run accumulates, empty: the slice's start and every new run's. */
+const noRunData = () => ({
+  logs: [] as LogLine[],
+  socketStatus: {},
+  nodeStats: {},
+  edgeStats: {},
+  rateHistory: {},
+  runErrors: [] as RunError[],
+  runDiagnostics: [] as Diagnostic[],
+  lost: undefined,
+  finished: false,
+  edgeFaults: {},
+});
+
 function freshRun(state: AppState): Patch {
   state.trace.clear();
-  return {
-    traceVersion: state.traceVersion + 1,
-    logs: [],
-    socketStatus: {},
-    nodeStats: {},
-    edgeStats: {},
-    rateHistory: {},
-    runErrors: [],
-    runDiagnostics: [],
-    lost: undefined,
-    finished: false,
-    edgeFaults: {},
-    selectedSeq: undefined,
-    routeMsg: undefined,
-  };
+  return { ...noRunData(), traceVersion: state.traceVersion + 1, selectedSeq: undefined, routeMsg: undefined };
 }
 
 export const createTraceSlice: SliceCreator<TraceSlice> = (set, get) => ({
   trace: new TraceRing(),
   traceVersion: 0,
-  logs: [],
-  socketStatus: {},
-  nodeStats: {},
-  edgeStats: {},
-  rateHistory: {},
-  runErrors: [],
-  runDiagnostics: [],
-  finished: false,
-  edgeFaults: {},
+  ...noRunData(),
   applyEngineEvent: (event) => get().applyEngineEvents([event]),
   applyEngineEvents: (events) => {
     const state = get();

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { documentOf } from './driver';
 import { findExample } from '../../shared/examples';
-import { e2eSession, slow } from './session';
+import { e2eSession, runStepwise, slow, stepHops } from './session';
 
 interface PageGlobals {
   __zmqStudio: { store: { getState(): { loadTopology(doc: unknown): unknown } } };
@@ -22,15 +22,8 @@ it('lesson 2: predict the split, step four hops with their explanations, play to
   await p.getByTestId('prediction').getByLabel('msg 0, 2, 4, 6, 8: every other one').check();
   await p.getByTestId('commit-prediction').click();
 
-  await p.getByLabel('free ports').check();
-  await p.getByTestId('step-mode').check();
-  await p.getByTestId('run').click();
-  await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), slow).toBe('paused');
-  const hops = p.getByTestId('hop');
-  for (let i = 1; i <= 4; i++) {
-    await p.getByTestId('step').click();
-    await expect.poll(() => hops.count(), slow).toBe(i);
-  }
+  await runStepwise(p);
+  const hops = await stepHops(p, 4);
   await expect.poll(() => hops.nth(0).textContent(), slow).toContain('server 1 was next');
   await expect.poll(() => hops.nth(3).textContent(), slow).toContain('REP answers on the pipe the request came from');
 

@@ -44,3 +44,22 @@ export function e2eSession(): { harness(): Harness; page(): Promise<Page> } {
     },
   };
 }
+
+/** Ticks "free ports" and "step", presses Run, and waits for the run to stand paused at its first hop. */
+export async function runStepwise(p: Page): Promise<void> {
+  await p.getByLabel('free ports').check();
+  await p.getByTestId('step-mode').check();
+  await p.getByTestId('run').click();
+  await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), slow).toBe('paused');
+}
+
+/** Presses Step `count` times, each time waiting for its hop to be listed; returns the hop rows. */
+export async function stepHops(p: Page, count: number): Promise<ReturnType<Page['getByTestId']>> {
+  const hops = p.getByTestId('hop');
+  const before = await hops.count();
+  for (let i = 1; i <= count; i++) {
+    await p.getByTestId('step').click();
+    await expect.poll(() => hops.count(), slow).toBe(before + i);
+  }
+  return hops;
+}

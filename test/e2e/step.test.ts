@@ -1,23 +1,15 @@
 // Step mode in real Chromium: a run that starts paused, moved hop by hop, each hop explained.
 import { expect, it } from 'vitest';
 import { openExample } from './driver';
-import { e2eSession, slow } from './session';
+import { e2eSession, runStepwise, slow, stepHops } from './session';
 
 const session = e2eSession();
 
 it('steps through load-balanced one hop at a time, explains each, then plays to the end', async () => {
   const p = await session.page();
   await openExample(p, 'load-balanced');
-  await p.getByLabel('free ports').check();
-  await p.getByTestId('step-mode').check();
-  await p.getByTestId('run').click();
-  await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), slow).toBe('paused');
-
-  const hops = p.getByTestId('hop');
-  for (let i = 1; i <= 4; i++) {
-    await p.getByTestId('step').click();
-    await expect.poll(() => hops.count(), slow).toBe(i);
-  }
+  await runStepwise(p);
+  const hops = await stepHops(p, 4);
   // The first hop names the choice REQ made, the second the way REP answers.
   await expect.poll(() => hops.nth(0).textContent(), slow).toContain('REQ round-robins requests over its 2 peers: server 1 was next');
   await expect.poll(() => hops.nth(1).textContent(), slow).toContain('REP answers on the pipe the request came from');

@@ -14,25 +14,29 @@ export interface Hop {
   explanation: string;
 }
 
-/** How far back the receives of the listed sends are looked for. */
+/** How far back the listed sends are looked for. */
 const SCAN = 20_000;
 
-/** The last `limit` sends held by the ring, oldest first, each with its receives and explanation. */
+/**
+ * The last `limit` sends held by the ring, oldest first, each with its receives and explanation.
+ * Reads columns first and makes objects only for the listed sends and their own receives, so a
+ * flood costs a column scan, not an object per record.
+ */
 export function recentHops(ring: TraceRing, topology: Topology, limit = 200): Hop[] {
   const end = ring.size;
-  const start = Math.max(0, end - SCAN);
-  const receives = new Map<number, TraceRecord[]>();
-  const sends: TraceRecord[] = [];
-  for (let i = end - 1; i >= start; i--) {
-    if (ring.dirAt(i) === 'in') {
-      const r = ring.recordAt(i);
-      const list = receives.get(r.msg);
-      if (list) list.unshift(r);
-      else receives.set(r.msg, [r]);
-    } else if (sends.length < limit) sends.push(ring.recordAt(i));
+  const floor = Math.max(0, end - SCAN);
+  const sendAt: number[] = [];
+  for (let i = end - 1; i >= floor && sendAt.length < limit; i--) if (ring.dirAt(i) === 'out') sendAt.push(i);
+  sendAt.reverse();
+  const receives = new Map<number, TraceRecord[]>(sendAt.map((i) => [ring.msgAt(i), []]));
+  // A receive follows its send in the ring: look only after the oldest listed send.
+  for (let i = sendAt[0] ?? end; i < end; i++) {
+    if (ring.dirAt(i) !== 'in') continue;
+    const list = receives.get(ring.msgAt(i));
+    if (list) list.push(ring.recordAt(i));
   }
-  sends.reverse();
-  return sends.map((send) => {
+  return sendAt.map((i) => {
+    const send = ring.recordAt(i);
     const got = receives.get(send.msg) ?? [];
     return { send, receives: got, explanation: explainHop({ topology, send, receives: got }) };
   });
