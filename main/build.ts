@@ -4,7 +4,7 @@
  */
 import type * as zmq from 'zeromq';
 import type { Diagnostic } from '../shared/diagnostics';
-import type { RunPlan, PlannedConnect } from './plan';
+import type { RunPlan, PlannedBind, PlannedConnect } from './plan';
 import { freePortEndpoint } from './plan';
 import { createSocket, SocketOptionError } from './sockets';
 import type { HandshakeTracker } from './handshakes';
@@ -54,29 +54,38 @@ async function bindWithRetry(socket: zmq.Socket, address: string): Promise<void>
   }
 }
 
-export async function bindAll(plan: RunPlan, sockets: zmq.Socket[]): Promise<{ bound: Map<string, string>; diagnostics: Diagnostic[] }> {
-  const bound = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const b of plan.binds) {
-    const p = plan.sockets[b.socket];
-    const address = b.freePort ? freePortEndpoint(b.endpoint) : b.endpoint;
-    try {
-      await bindWithRetry(sockets[b.socket], address);
-      bound.set(b.endpoint, connectable(sockets[b.socket].lastEndpoint ?? address));
-    } catch (err) {
-      const e = err as ZmqError;
-      diagnostics.push({
-        severity: 'error',
-        code: 'bind-failed',
-        nodeId: p.nodeId,
-        edgeId: b.edges[0],
-        message: `${p.label}${p.port ? ` (${p.port})` : ''} could not bind ${address}: ${e.message}${e.code ? ` (${e.code})` : ''}`,
-        hint: hintFor(e.code === 'EADDRINUSE' ? 'EADDRINUSE' : undefined) + (e.code === 'EADDRINUSE' ? '; or run with free ports' : ''),
-      });
-    }
-  }
-  return { bound, diagnostics };
+/** Where one planned bind went: the address it got, and how the app's connectors reach it. */
+export interface BoundAt {
+  /** What libzmq reports (`lastEndpoint`): a free port resolved, the interface as asked. */
+  actual: string;
+  connectable: string;
 }
+
+/**
+ * Binds one planned bind, at `address` (a node restarting binds where it was) or where the plan
+ * says; a failure is a diagnostic naming the node and edge.
+ */
+export async function bindOne(plan: RunPlan, sockets: zmq.Socket[], b: PlannedBind, address?: string): Promise<BoundAt | Diagnostic> {
+  const p = plan.sockets[b.socket];
+  const at = address ?? (b.freePort ? freePortEndpoint(b.endpoint) : b.endpoint);
+  try {
+    await bindWithRetry(sockets[b.socket], at);
+    const actual = sockets[b.socket].lastEndpoint ?? at;
+    return { actual, connectable: connectable(actual) };
+  } catch (err) {
+    const e = err as ZmqError;
+    return {
+      severity: 'error',
+      code: 'bind-failed',
+      nodeId: p.nodeId,
+      edgeId: b.edges[0],
+      message: `${p.label}${p.port ? ` (${p.port})` : ''} could not bind ${at}: ${e.message}${e.code ? ` (${e.code})` : ''}`,
+      hint: hintFor(e.code === 'EADDRINUSE' ? 'EADDRINUSE' : undefined) + (e.code === 'EADDRINUSE' ? '; or run with free ports' : ''),
+    };
+  }
+}
+
+export const bindKey = (b: Pick<PlannedBind, 'socket' | 'endpoint'>): string => `${b.socket}\u0000${b.endpoint}`;
 
 /** A socket bound on every interface (`tcp://0.0.0.0:port`) is reached by the app over loopback. */
 function connectable(endpoint: string): string {
@@ -104,7 +113,7 @@ export function connectOne(plan: RunPlan, sockets: zmq.Socket[], c: PlannedConne
 export async function barrier(
   plan: RunPlan,
   connects: { c: PlannedConnect; address: string }[],
-  bound: Map<string, string>,
+  bound: ReadonlyMap<string, string>,
   tracker: HandshakeTracker,
   timeoutMs: number,
 ): Promise<Diagnostic[]> {

@@ -2,7 +2,25 @@
  * createEngine(sink): the engine every host drives. One run at a time; a new start stops the
  * previous run first. Commands never throw past a clear message, events go only to the sink.
  */
-import type { Capabilities, EventSink, FaultRequest, FramesReply, FramesRequest, InjectRequest, RunState, StartOptions, StatusReply, StepReply, StepRequest } from '../shared/ipc';
+import type {
+  AttachReply,
+  AttachRequest,
+  Capabilities,
+  DetachReply,
+  DetachRequest,
+  EventSink,
+  FaultRequest,
+  FramesReply,
+  FramesRequest,
+  InjectRequest,
+  NodeFaultReply,
+  NodeFaultRequest,
+  RunState,
+  StartOptions,
+  StatusReply,
+  StepReply,
+  StepRequest,
+} from '../shared/ipc';
 import type { Diagnostic } from '../shared/diagnostics';
 import { hasErrors } from '../shared/diagnostics';
 import { validate } from '../shared/validate';
@@ -96,6 +114,31 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     return session.fault(request);
   }
 
+  async function nodeFault(request: NodeFaultRequest): Promise<NodeFaultReply> {
+    if (!session) throw new Error('nothing is running: start a run before killing a node');
+    return session.nodeFault(request);
+  }
+
+  /** Checks the additions with the running topology as one document, then attaches them. */
+  async function attach(request: AttachRequest): Promise<AttachReply> {
+    if (!session) throw new Error('nothing is running: start a run before attaching nodes');
+    const live = session.liveTopology;
+    const doc = { ...live, nodes: [...live.nodes, ...request.nodes], edges: [...live.edges, ...request.edges] };
+    const diagnostics = validate(doc, caps).filter((d) => d.severity === 'error');
+    const merged = diagnostics.length === 0 ? loadTopology(doc).topology : undefined;
+    if (!merged) return { diagnostics, nodes: [], edges: [] };
+    const known = new Set(live.nodes.map((n) => n.id));
+    const knownEdges = new Set(live.edges.map((e) => e.id));
+    const nodeIds = merged.nodes.filter((n) => !known.has(n.id)).map((n) => n.id);
+    const edgeIds = merged.edges.filter((e) => !knownEdges.has(e.id)).map((e) => e.id);
+    return session.attach(merged, nodeIds, edgeIds);
+  }
+
+  async function detach(request: DetachRequest): Promise<DetachReply> {
+    if (!session) throw new Error('nothing is running: there is nothing to detach');
+    return session.detach(request.nodes);
+  }
+
   async function frames(request: FramesRequest): Promise<FramesReply> {
     const s = session ?? lastSession;
     if (!s) return { available: false, seq: request.seq, reason: 'no run has recorded anything yet' };
@@ -118,5 +161,5 @@ export function createEngine(sink: EventSink, options: EngineOptions = {}): Engi
     await stop();
   }
 
-  return { start, stop, inject, status, pause, resume, step, frames, fault, dispose };
+  return { start, stop, inject, status, pause, resume, step, frames, fault, nodeFault, attach, detach, dispose };
 }

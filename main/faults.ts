@@ -16,15 +16,27 @@ export class EdgeFaults {
   /** Messages each edge's fault dropped in this run. */
   readonly dropped: number[];
   private readonly waiters = new Set<() => void>();
+  private readonly edgeIds: string[];
   private stopped = false;
 
   constructor(
-    readonly edgeIds: readonly string[],
+    edgeIds: readonly string[],
     private readonly log: (node: string, line: string) => void,
   ) {
+    this.edgeIds = [...edgeIds];
     this.faults = edgeIds.map(() => undefined);
     this.seen = edgeIds.map(() => 0);
     this.dropped = edgeIds.map(() => 0);
+  }
+
+  /** Edges attached to the running topology: appended, with no fault. */
+  extend(edgeIds: readonly string[]): void {
+    for (let i = this.edgeIds.length; i < edgeIds.length; i++) {
+      this.edgeIds.push(edgeIds[i]);
+      this.faults.push(undefined);
+      this.seen.push(0);
+      this.dropped.push(0);
+    }
   }
 
   /** Sets (or with null clears) an edge's fault; throws for an edge this run does not have. */

@@ -35,6 +35,16 @@ export class SendGate {
     for (const wake of [...this.arrivals]) wake();
   }
 
+  /** Lets the held sends of these sockets go (their node was killed: they find the socket closed). */
+  release(sockets: ReadonlySet<number>): void {
+    for (let k = this.queue.length - 1; k >= 0; k--) {
+      const held = this.queue[k];
+      if (!sockets.has(held.socket)) continue;
+      this.queue.splice(k, 1);
+      held.resolve();
+    }
+  }
+
   /** What a send awaits before it goes out: undefined while the gate is open. */
   wait(socket: number): Promise<void> | undefined {
     if (!this.closed) return undefined;

@@ -4,13 +4,28 @@
  */
 import type * as zmq from 'zeromq';
 import type { Diagnostic } from '../shared/diagnostics';
-import type { EdgeFault, EventSink, FaultRequest, FramesReply, InjectRequest, RunState, StartOptions, EngineEvent, StepReply } from '../shared/ipc';
-import type { Topology, TopologyNode } from '../shared/topology';
+import type {
+  AttachReply,
+  DetachReply,
+  EdgeFault,
+  EventSink,
+  FaultRequest,
+  FramesReply,
+  InjectRequest,
+  NodeFaultReply,
+  NodeFaultRequest,
+  RunState,
+  StartOptions,
+  EngineEvent,
+  StepReply,
+} from '../shared/ipc';
+import type { Edge, Topology, TopologyNode } from '../shared/topology';
 import { displayName } from '../shared/topology';
 import { finishesByItself } from '../shared/behaviors';
 import type { RunPlan } from './plan';
 import { planRun } from './plan';
-import { createSockets, bindAll, connectOne, barrier } from './build';
+import { createSockets, barrier } from './build';
+import { replan } from './replan';
 import { HandshakeTracker } from './handshakes';
 import { watchSocket } from './monitor';
 import { TraceRecorder } from './trace/recorder';
@@ -27,6 +42,10 @@ import { injectMessage } from './inject';
 import { LogThrottle } from './logThrottle';
 import { PeerWatch } from './peerWatch';
 import { describePeers } from '../shared/patterns';
+import { NodeLives } from './nodeLives';
+import type { Life } from './nodeLives';
+import { SocketTable } from './socketTable';
+import { noteSubscription, recordSubscriptions } from './subscriptions';
 
 /** How long a step waits for a send to reach the gate when none is waiting yet. */
 const STEP_WAIT_MS = 1000;
@@ -43,8 +62,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export class Session {
   state: RunState = 'idle';
   private stopped = false;
-  private sockets: zmq.Socket[] = [];
-  private runSockets: RunSocket[] = [];
+  private readonly table = new SocketTable((socket, i) => {
+    this.tasks.push(this.watch(socket, i));
+    return this.runSocket(i, socket);
+  });
   private recorder: TraceRecorder | undefined;
   private faults: EdgeFaults | undefined;
   private plan: RunPlan | undefined;
@@ -58,10 +79,13 @@ export class Session {
   private readonly gate = new SendGate();
   private readonly logs: LogThrottle;
   private readonly peers = new PeerWatch((socket, endpoint) => this.peerDropped(socket, endpoint));
+  private readonly lives = new NodeLives();
+  /** Sockets of detached nodes: their rows stay in the trace's tables, nothing runs on them. */
+  private readonly retired = new Set<number>();
 
   constructor(
     readonly runId: number,
-    private readonly topology: Topology,
+    private topology: Topology,
     private readonly options: StartOptions,
     sink: EventSink,
   ) {
@@ -71,8 +95,13 @@ export class Session {
     );
   }
 
+  /** The topology as it runs now (with attached nodes, without detached ones). */
+  get liveTopology(): Topology {
+    return this.topology;
+  }
+
   get openSockets(): number {
-    return this.sockets.filter((s) => !s.closed).length;
+    return this.table.open;
   }
 
   private setState(state: RunState, reason?: string): void {
@@ -87,7 +116,6 @@ export class Session {
     this.plan = plan;
     const created = createSockets(plan);
     if (created.diagnostics.length > 0) return this.fail(created.diagnostics);
-    this.sockets = created.sockets;
     this.recorder = new TraceRecorder(plan.sockets.map(tracedSocket), plan.edgeIds, {
       capacity: this.options.traceCapacity ?? DEFAULTS.traceCapacity,
       flushMs: 50,
@@ -98,29 +126,29 @@ export class Session {
     this.emit({ type: 'tables', tables: this.recorder.tables() });
     const faults = new EdgeFaults(plan.edgeIds, (node, line) => this.logs.log(node, line, 'warn'));
     this.faults = faults;
-    this.runSockets = plan.sockets.map(
-      (p, i) => new RunSocket(i, p.nodeId, p.port, p.type, this.sockets[i], this.recorder as TraceRecorder, (socket) => this.gate.wait(socket), faults),
-    );
-    this.sockets.forEach((socket, i) => this.tasks.push(this.watch(socket, i)));
+    created.sockets.forEach((socket, i) => this.table.put(i, socket));
 
-    const { bound, diagnostics: bindErrors } = await bindAll(plan, this.sockets);
+    const bindErrors: Diagnostic[] = [];
+    for (const b of plan.binds) {
+      const failed = await this.table.bind(plan, b);
+      if (failed) bindErrors.push(failed);
+    }
     if (bindErrors.length > 0) return this.fail(bindErrors);
     const now: { c: RunPlan['connects'][number]; address: string }[] = [];
     for (const c of plan.connects) {
-      const address = bound.get(c.endpoint) ?? c.endpoint;
       if (c.delayMs > 0) {
         this.later(c.delayMs, () => {
-          const d = connectOne(plan, this.sockets, c, address);
+          const d = this.table.connect(plan, c);
           if (d) this.emit({ type: 'error', node: d.nodeId, edge: d.edgeId, code: d.code, message: d.message, hint: d.hint });
         });
         continue;
       }
-      const d = connectOne(plan, this.sockets, c, address);
+      const d = this.table.connect(plan, c);
       if (d) return this.fail([d]);
-      now.push({ c, address });
+      now.push({ c, address: this.table.address(c.endpoint) });
     }
     const timeout = this.options.handshakeTimeoutMs ?? DEFAULTS.handshakeTimeoutMs;
-    const late = await barrier(plan, now, bound, this.tracker, timeout);
+    const late = await barrier(plan, now, this.table.addresses, this.tracker, timeout);
     if (this.stopped) return [];
     if (late.length > 0) return this.fail(late);
     this.recordSubscriptions();
@@ -128,7 +156,7 @@ export class Session {
     this.launch((node) => node.kind === 'device');
     if (this.topology.edges.some((e) => e.pattern === 'pubsub')) await this.sleep(SUBSCRIPTION_SETTLE_MS);
     if (this.stopped) return [];
-    this.stats = new StatsTicker(this.recorder, plan, (nodes, edges) => this.emit({ type: 'stats', nodes, edges }));
+    this.stats = new StatsTicker(this.recorder, () => this.plan as RunPlan, (nodes, edges) => this.emit({ type: 'stats', nodes, edges }), this.faults);
     if (this.options.startPaused) {
       // Stepping from the very first hop: every behaviour starts, and its first send waits.
       this.gate.close();
@@ -136,6 +164,11 @@ export class Session {
     } else this.setState('running');
     this.launch((node) => node.kind === 'socket' || node.kind === 'worker');
     return [];
+  }
+
+  private runSocket(i: number, socket: zmq.Socket): RunSocket {
+    const p = (this.plan as RunPlan).sockets[i];
+    return new RunSocket(i, p.nodeId, p.port, p.type, socket, this.recorder as TraceRecorder, (socket) => this.gate.wait(socket), this.faults, (line) => this.logs.log(p.nodeId, line, 'warn'));
   }
 
   private async fail(diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
@@ -148,8 +181,10 @@ export class Session {
   private watch(socket: zmq.Socket, index: number): Promise<void> {
     const p = (this.plan as RunPlan).sockets[index];
     return watchSocket(socket, (e) => {
-      if (e.kind === 'handshake-ok') this.tracker.record(index, e.endpoint);
-      if (!this.stopped) this.peers.event(index, e.kind, e.endpoint);
+      // A killed node's old socket still reports its closing: only the socket now at the index counts.
+      const current = this.table.zmq[index] === socket;
+      if (e.kind === 'handshake-ok' && current) this.tracker.record(index, e.endpoint);
+      if (!this.stopped && current) this.peers.event(index, e.kind, e.endpoint);
       const event = { type: 'monitor' as const, t: this.recorder?.now() ?? 0, node: p.nodeId, port: p.port, kind: e.kind, endpoint: e.endpoint };
       this.emit(e.detail === undefined ? event : { ...event, detail: e.detail });
     });
@@ -168,64 +203,54 @@ export class Session {
     this.logs.log(p.nodeId, `error PEER_REFUSED: ${message}`, 'error');
   }
 
-  /** A SUB's subscriptions travel to an XPUB as messages: trace them so the XPUB's receive matches. */
-  private recordSubscriptions(): void {
-    const plan = this.plan as RunPlan;
-    for (const p of plan.sockets) {
-      if (p.type !== 'SUB' || p.subscribe.length === 0) continue;
-      if (!p.peers.some((peer) => plan.sockets[peer].type === 'XPUB')) continue;
-      for (const topic of p.subscribe) {
-        const frame = Buffer.concat([Buffer.from([1]), Buffer.from(topic)]);
-        this.recorder?.send(p.index, [frame], 0, true, true);
-      }
-    }
+  private recordSubscriptions(only?: ReadonlySet<number>): void {
+    if (this.recorder) recordSubscriptions(this.plan as RunPlan, this.recorder, only);
   }
 
   private launch(which: (node: TopologyNode) => boolean): void {
-    const finite: Promise<void>[] = [];
-    for (const node of this.topology.nodes) {
-      if (!which(node)) continue;
-      const ctx = this.context(node);
-      const task = this.runNode(ctx, node).catch((err: Error) => {
-        if (!this.stopped) ctx.error('BEHAVIOR', err.message, 'this is a bug in zmq-studio; the run goes on without this node');
+    for (const node of this.topology.nodes) if (which(node)) this.startNode(node);
+  }
+
+  /** Starts what one node does, in a new life (a restart starts another). */
+  private startNode(node: TopologyNode): void {
+    const life = this.lives.begin(node.id);
+    const ctx = this.context(node, life);
+    const finite = node.kind === 'socket' && node.behavior !== undefined && finishesByItself(node.behavior);
+    if (finite) this.lives.pending++;
+    const task = this.runNode(ctx, node)
+      .catch((err: Error) => {
+        if (!ctx.stopped) ctx.error('BEHAVIOR', err.message, 'this is a bug in zmq-studio; the run goes on without this node');
+      })
+      .finally(() => {
+        if (finite && --this.lives.pending === 0) this.whenQuiet();
       });
-      this.tasks.push(task);
-      if (node.kind === 'socket' && node.behavior && finishesByItself(node.behavior)) finite.push(task);
-    }
-    if (finite.length > 0) void Promise.all(finite).then(() => this.whenQuiet());
+    this.tasks.push(task);
   }
 
   private runNode(ctx: NodeContext, node: TopologyNode): Promise<void> {
     if (node.kind === 'device') {
-      return runDevice(ctx, node.device, (frontend, frame) => this.noteSubscription(frontend.index, frame));
+      return runDevice(ctx, node.device, (frontend, frame) => {
+        if (this.recorder) noteSubscription(this.recorder, frontend.index, frame);
+      });
     }
     if (node.kind === 'worker') return runBehavior(ctx, node.behavior);
     if (node.kind === 'socket') return runBehavior(ctx, node.behavior);
     return Promise.resolve();
   }
 
-  /** A forwarder's XSUB is owed what its subscribers asked for: keep its subscription list. */
-  private noteSubscription(frontend: number, frame: Buffer): void {
-    const s = this.recorder?.sockets[frontend];
-    if (!s || frame.length === 0 || (frame[0] !== 0 && frame[0] !== 1)) return;
-    const topic = new Uint8Array(frame.subarray(1));
-    const rest = (s.subscriptions ?? []).filter((t) => Buffer.compare(Buffer.from(t), Buffer.from(topic)) !== 0);
-    s.subscriptions = frame[0] === 1 ? [...rest, topic] : rest;
-  }
-
   private whenQuiet(): void {
     const rec = this.recorder;
-    if (this.stopped || !rec) return;
+    if (this.stopped || !rec || this.lives.pending > 0) return;
     const idle = rec.now() - rec.lastActivity;
     if (idle >= QUIET_MS) this.emit({ type: 'finished' });
     else this.later(QUIET_MS - idle + 5, () => this.whenQuiet());
   }
 
-  private context(node: TopologyNode): NodeContext {
+  private context(node: TopologyNode, life?: Life): NodeContext {
     const sockets = new Map<string, RunSocket>();
-    for (const s of this.runSockets) if (s.node === node.id) sockets.set(s.port, s);
+    for (const s of this.table.run) if (s.node === node.id && !this.retired.has(s.index)) sockets.set(s.port, s);
     const label = displayName(node);
-    const isStopped = (): boolean => this.stopped;
+    const isStopped = (): boolean => this.stopped || (life?.stopped ?? false);
     return {
       node,
       label,
@@ -235,36 +260,39 @@ export class Session {
         this.emit({ type: 'error', node: node.id, code, message, hint });
         this.logs.log(node.id, `error ${code}: ${message}`, 'error');
       },
-      sleep: (ms) => this.sleep(ms),
+      sleep: (ms) => this.sleep(ms, life),
       get stopped() {
         return isStopped();
       },
     };
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+  private sleep(ms: number, life?: Life): Promise<void> {
+    if (this.stopped || life?.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const wake = (): void => {
         this.sleepers.delete(wake);
+        life?.sleepers.delete(wake);
         resolve();
       };
       this.sleepers.add(wake);
+      life?.sleepers.add(wake);
       this.later(ms, wake);
     });
   }
 
-  private later(ms: number, fn: () => void): void {
+  private later(ms: number, fn: () => void): NodeJS.Timeout {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       fn();
     }, ms);
     this.timers.add(timer);
+    return timer;
   }
 
   async inject(request: InjectRequest): Promise<number> {
     if (this.state !== 'running' && this.state !== 'paused') throw new Error(`nothing is running (state: ${this.state})`);
-    return injectMessage(this.topology, this.runSockets, request, (node) => this.context(node));
+    return injectMessage(this.topology, this.table.run, request, (node) => this.context(node));
   }
 
   /** Every frame of a recent record of this run, base64-encoded for the contract. */
@@ -282,6 +310,164 @@ export class Session {
     this.faults.set(request.edge, fault);
     this.emit({ type: 'fault', edge: request.edge, fault });
     return { edge: request.edge, fault };
+  }
+
+  private socketsOf(nodeId: string): number[] {
+    return (this.plan as RunPlan).sockets.filter((p) => p.nodeId === nodeId && !this.retired.has(p.index)).map((p) => p.index);
+  }
+
+  private runningNode(nodeId: string, doing: string): TopologyNode {
+    if (this.state !== 'running' && this.state !== 'paused') throw new Error(`${doing} works on a running run (state: ${this.state})`);
+    const node = this.topology.nodes.find((n) => n.id === nodeId);
+    if (!node) throw new Error(`no node "${nodeId}" in this run`);
+    if (node.kind === 'external') throw new Error(`${displayName(node)} is a program outside the app: ${doing} works on the app's own nodes`);
+    return node;
+  }
+
+  /**
+   * Kills a node as a crash would: its sockets close at once (linger 0, queued messages lost),
+   * what it was doing stops, and its peers see the disconnect. With `restartAfterMs` it comes
+   * back by itself, otherwise when asked (`restart`).
+   */
+  async nodeFault(request: NodeFaultRequest): Promise<NodeFaultReply> {
+    const node = this.runningNode(request.node, request.action === 'kill' ? 'kill' : 'restart');
+    return request.action === 'kill' ? this.kill(node, request.restartAfterMs) : this.restart(node);
+  }
+
+  private kill(node: TopologyNode, restartAfterMs: number | undefined): NodeFaultReply {
+    if (this.lives.isDown(node.id)) throw new Error(`${displayName(node)} is already killed: restart it first`);
+    this.lives.end(node.id);
+    const indexes = new Set(this.socketsOf(node.id));
+    const closed = this.table.close(indexes);
+    this.gate.release(indexes);
+    // Its pipes lost what they held: no in-order shortcut may pair a later receive with those sends.
+    this.rewireRecorder(indexes);
+    this.lives.markDown(node.id, restartAfterMs === undefined ? undefined : this.later(restartAfterMs, () => void this.restartLater(node)));
+    const t = this.recorder?.now() ?? 0;
+    this.emit(restartAfterMs === undefined ? { type: 'nodeFault', t, node: node.id, state: 'killed' } : { type: 'nodeFault', t, node: node.id, state: 'killed', restartAfterMs });
+    const when = restartAfterMs === undefined ? 'it stays down until restarted' : `it restarts in ${restartAfterMs} ms`;
+    this.logs.log(node.id, `killed: closed ${closed} socket${closed === 1 ? '' : 's'} (linger 0: messages queued in them are lost); ${when}`, 'warn');
+    return { node: node.id, state: 'killed', sockets: closed };
+  }
+
+  private async restartLater(node: TopologyNode): Promise<void> {
+    if (this.stopped || !this.lives.isDown(node.id)) return;
+    try {
+      await this.restart(node);
+    } catch (err) {
+      this.emit({ type: 'error', node: node.id, code: 'RESTART', message: (err as Error).message, hint: 'restart it by hand, or stop the run' });
+    }
+  }
+
+  /** Builds the node's sockets again where they were (same endpoints, same ports) and starts it anew. */
+  private async restart(node: TopologyNode): Promise<NodeFaultReply> {
+    if (!this.lives.isDown(node.id)) throw new Error(`${displayName(node)} is running: kill it first`);
+    this.cancel(this.lives.markUp(node.id));
+    const plan = this.plan as RunPlan;
+    const indexes = this.socketsOf(node.id);
+    const failure = await this.table.build(plan, indexes, true);
+    if (failure) {
+      this.lives.markDown(node.id);
+      this.emit({ type: 'diagnostics', diagnostics: [failure] });
+      throw new Error(failure.message);
+    }
+    this.recordSubscriptions(new Set(indexes));
+    this.startNode(node);
+    this.emit({ type: 'nodeFault', t: this.recorder?.now() ?? 0, node: node.id, state: 'running' });
+    const inproc = plan.binds.some((b) => indexes.includes(b.socket) && b.endpoint.startsWith('inproc://'));
+    const note = inproc ? '; inproc peers do not reconnect by themselves (libzmq reconnects tcp and ipc only)' : '';
+    this.logs.log(node.id, `restarted: ${indexes.length} socket${indexes.length === 1 ? '' : 's'} bound and connected again${note}`, 'info');
+    return { node: node.id, state: 'running', sockets: indexes.length };
+  }
+
+  private cancel(timer: NodeJS.Timeout | undefined): void {
+    if (!timer) return;
+    clearTimeout(timer);
+    this.timers.delete(timer);
+  }
+
+  /** Tells the recorder the wiring of the current plan; `killed` sockets lose the in-order shortcut. */
+  private rewireRecorder(killed: ReadonlySet<number> = new Set()): void {
+    const plan = this.plan as RunPlan;
+    const wiring = plan.sockets.map((p) => ({ ...tracedSocket(p), noDirect: killed.has(p.index) }));
+    this.recorder?.rewire(wiring, plan.edgeIds);
+    this.faults?.extend(plan.edgeIds);
+  }
+
+  /**
+   * Adds checked nodes and edges to the running topology: builds and wires their sockets (and
+   * any new bind or connect of running sockets they need), waits for their handshakes with the
+   * app's own sockets, then starts them. The trace's tables grow; nothing else is disturbed.
+   */
+  async attach(merged: Topology, nodeIds: readonly string[], edgeIds: readonly string[]): Promise<AttachReply> {
+    if (this.state !== 'running' && this.state !== 'paused') throw new Error(`attach works on a running run (state: ${this.state})`);
+    const before = this.plan as RunPlan;
+    const next = replan(before, merged, this.retired, { freePorts: this.options.freePorts });
+    this.plan = next.plan;
+    this.topology = merged;
+    this.rewireRecorder();
+    this.emit({ type: 'tables', tables: (this.recorder as TraceRecorder).tables() });
+    const failed = (d: Diagnostic): AttachReply => {
+      this.emit({ type: 'diagnostics', diagnostics: [d] });
+      return { diagnostics: [d], nodes: [], edges: [] };
+    };
+    const opened = await this.table.build(next.plan, next.added, false);
+    if (opened) return failed(opened);
+    // Running sockets that bind or connect anew for the new edges.
+    const now: { c: RunPlan['connects'][number]; address: string }[] = [];
+    const added = new Set(next.added);
+    for (const b of next.newBinds) {
+      const bindFailed = added.has(b.socket) ? undefined : await this.table.bind(next.plan, b);
+      if (bindFailed) return failed(bindFailed);
+    }
+    for (const c of next.newConnects) {
+      const connectFailed = added.has(c.socket) ? undefined : this.table.connect(next.plan, c);
+      if (connectFailed) return failed(connectFailed);
+      now.push({ c, address: this.table.address(c.endpoint) });
+    }
+    const timeout = this.options.handshakeTimeoutMs ?? DEFAULTS.handshakeTimeoutMs;
+    const late = await barrier({ ...next.plan, binds: next.newBinds }, now, this.table.addresses, this.tracker, timeout);
+    if (this.stopped) return { diagnostics: [], nodes: [], edges: [] };
+    if (late.length > 0) return failed(late[0]);
+    this.recordSubscriptions(added);
+    const newNodes = merged.nodes.filter((n) => nodeIds.includes(n.id));
+    for (const node of newNodes) if (node.kind === 'device') this.startNode(node);
+    for (const node of newNodes) if (node.kind === 'socket' || node.kind === 'worker') this.startNode(node);
+    const newEdges = merged.edges.filter((e) => edgeIds.includes(e.id));
+    this.emit({ type: 'attached', nodes: newNodes, edges: newEdges });
+    for (const node of newNodes) {
+      const n = this.socketsOf(node.id).length;
+      this.logs.log(node.id, `attached to the running topology (${n} socket${n === 1 ? '' : 's'})`, 'info');
+    }
+    return { diagnostics: [], nodes: newNodes.map((n) => n.id), edges: newEdges.map((e) => e.id) };
+  }
+
+  /**
+   * Takes nodes out of the running topology: their sockets close, what they do stops, their
+   * edges go (a running socket that connected over one disconnects). Their trace rows stay.
+   */
+  detach(nodeIds: readonly string[]): DetachReply {
+    for (const id of nodeIds) this.runningNode(id, 'detach');
+    const gone = new Set(nodeIds);
+    const edges: Edge[] = this.topology.edges.filter((e) => gone.has(e.source) || gone.has(e.target));
+    const live: Topology = { ...this.topology, nodes: this.topology.nodes.filter((n) => !gone.has(n.id)), edges: this.topology.edges.filter((e) => !edges.includes(e)) };
+    const indexes = new Set(nodeIds.flatMap((id) => this.socketsOf(id)));
+    for (const id of nodeIds) this.cancel(this.lives.forget(id));
+    const closed = this.table.close(indexes);
+    this.gate.release(indexes);
+    for (const i of indexes) this.retired.add(i);
+    const next = replan(this.plan as RunPlan, live, this.retired, { freePorts: this.options.freePorts });
+    for (const c of next.goneConnects) this.table.disconnect(c);
+    this.plan = next.plan;
+    this.topology = live;
+    this.rewireRecorder();
+    const edgeIds = edges.map((e) => e.id);
+    // What the detached sockets recorded goes out before the news that they left.
+    this.recorder?.flush();
+    this.emit({ type: 'detached', nodes: [...nodeIds], edges: edgeIds });
+    for (const id of nodeIds) this.logs.log(id, `detached: closed its sockets; its edges ${edgeIds.length === 0 ? '(none)' : edgeIds.join(', ')} left the run`, 'info');
+    if (this.lives.pending === 0) this.whenQuiet();
+    return { nodes: [...nodeIds], edges: edgeIds, closedSockets: closed };
   }
 
   /** Holds every send at the gate; messages already on their way still arrive and are traced. */
@@ -332,13 +518,7 @@ export class Session {
     this.timers.clear();
     for (const wake of [...this.sleepers]) wake();
     this.stats?.stop();
-    let closed = 0;
-    for (const s of this.sockets) {
-      if (!s.closed) {
-        s.close();
-        closed++;
-      }
-    }
+    const closed = this.table.closeAll();
     await Promise.allSettled(this.tasks);
     this.logs.flush();
     const rec = this.recorder;

@@ -10,6 +10,12 @@ import type { Channel } from './sockets';
 import type { TraceRecorder } from './trace/recorder';
 import { totalBytes } from './trace/body';
 import type { EdgeFaults } from './faults';
+import type { PendingSend } from './trace/routes';
+import { BLOCKED_SEND_MS } from '../shared/trace';
+import { blockedSentence } from '../shared/explain';
+
+/** Blocked sends closer together than this are one blocking spell: the node's log says it once. */
+const SPELL_GAP_MS = 1000;
 
 export type FrameLike = string | Uint8Array;
 
@@ -39,6 +45,8 @@ export class RunSocket {
   private readonly io: Channel;
   private busy = false;
   private readonly waiting: (() => void)[] = [];
+  /** When the last send that blocked returned (trace clock); -Infinity before any. */
+  private lastBlockedAt = -Infinity;
 
   constructor(
     readonly index: number,
@@ -49,6 +57,8 @@ export class RunSocket {
     private readonly recorder: TraceRecorder,
     private readonly gate: Gate = () => undefined,
     private readonly faults?: EdgeFaults,
+    /** The node's log (through the session's throttle): one line per blocking spell. */
+    private readonly log?: (line: string) => void,
   ) {
     this.io = channel(socket);
   }
@@ -64,6 +74,7 @@ export class RunSocket {
     }
     if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy = true;
+    const queuedBefore = this.recorder.inFlight[this.index];
     const pending = this.recorder.send(this.index, bytes, options.cause ?? 0, options.fanOut, options.control);
     try {
       await this.io.send(bytes);
@@ -72,10 +83,32 @@ export class RunSocket {
       this.recorder.unsend(pending, totalBytes(bytes));
       throw err;
     } finally {
+      // The one extra clock read of a send: how long libzmq kept it (mute state: a full queue, no peer).
+      const waited = this.recorder.sendDone(pending);
+      // A send cut short by the stop is not a blocked send: the run is over.
+      if (waited >= BLOCKED_SEND_MS && !this.socket.closed) this.blocked(pending, waited, queuedBefore);
       const next = this.waiting.shift();
       if (next) next();
       else this.busy = false;
     }
+  }
+
+  /** Tells the recorder; logs the first blocked send of a spell (the rest show in the node's gauge and records). */
+  private blocked(p: PendingSend, waited: number, queuedBefore: number): void {
+    const by = this.recorder.blocked(p, waited, queuedBefore);
+    const first = p.t - this.lastBlockedAt > SPELL_GAP_MS;
+    this.lastBlockedAt = p.t + waited;
+    if (!first || !this.log) return;
+    // The mark libzmq really applies (the topology's, or the default): one getsockopt per spell.
+    let hwm: number | undefined;
+    try {
+      hwm = this.socket.closed ? undefined : (this.socket as unknown as { sendHighWaterMark?: number }).sendHighWaterMark;
+    } catch {
+      hwm = undefined;
+    }
+    const preview = this.recorder.ring.previewOf(p.seq);
+    const what = preview === undefined ? 'a send' : `"${preview}"`;
+    this.log(`blocked: ${blockedSentence(this.type, by, waited, hwm, what)}; the node's gauge counts the rest of this spell`);
   }
 
   /** Receives one message; only one reader per socket may call this at a time. */

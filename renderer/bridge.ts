@@ -127,6 +127,9 @@ function webSocketBridge(url: string, store: AppStore): Bridge {
     step: (request) => call('step', request === undefined ? [] : [request]) as ReturnType<EngineCommands['step']>,
     frames: (request) => call('frames', [request]) as ReturnType<EngineCommands['frames']>,
     fault: (request) => call('fault', [request]) as ReturnType<EngineCommands['fault']>,
+    nodeFault: (request) => call('nodeFault', [request]) as ReturnType<EngineCommands['nodeFault']>,
+    attach: (request) => call('attach', [request]) as ReturnType<EngineCommands['attach']>,
+    detach: (request) => call('detach', [request]) as ReturnType<EngineCommands['detach']>,
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
@@ -153,6 +156,9 @@ function preloadBridge(api: PreloadApi, store: AppStore): Bridge {
     step: api.step,
     frames: api.frames,
     fault: api.fault,
+    nodeFault: api.nodeFault,
+    attach: api.attach,
+    detach: api.detach,
     onEvent: api.onEvent,
     close: () => undefined,
   };

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from './diagnostics';
 import type { LostMessage, TraceBatch, TraceTables } from './trace';
+import type { Edge as TopologyEdge, TopologyNode } from './topology';
 
 export type RunState = 'idle' | 'building' | 'running' | 'paused' | 'stopping' | 'stopped' | 'failed';
 export const RUN_STATES: readonly RunState[] = ['idle', 'building', 'running', 'paused', 'stopping', 'stopped', 'failed'];
@@ -50,6 +51,25 @@ export interface NodeStats {
   received: number;
   bytesOut: number;
   bytesIn: number;
+  /** Gauges of the node's sockets that send (one per port), as the engine measures them. */
+  sockets?: SocketGauge[];
+}
+
+/** What the engine measures of one sending socket: no estimate of libzmq's own queue length. */
+export interface SocketGauge {
+  /** '' for a plain socket, else the device's or worker's port. */
+  port: string;
+  /**
+   * Messages it sent that the app's own peers have not received yet (single-destination sends;
+   * a PUB's copies are not counted, nor traffic to an outside program).
+   */
+  inFlight: number;
+  /** ms its sends spent waiting in libzmq (blocked, mute state) during the last stats period. */
+  blockedMs: number;
+  /** ms they waited in all since the run started. */
+  blockedTotalMs: number;
+  /** Its send high-water mark for this run (ZMQ_SNDHWM: the topology's, or libzmq's 1000). */
+  sndhwm: number;
 }
 
 export interface EdgeStats {
@@ -58,6 +78,8 @@ export interface EdgeStats {
   bytes: number;
   /** messages per second over the last stats period */
   rate: number;
+  /** Messages a fault on this edge dropped (absent where unknown: a replayed trace). */
+  dropped?: number;
 }
 
 export interface StatusReply {
@@ -114,6 +136,51 @@ export interface FaultRequest {
   fault: EdgeFault | null;
 }
 
+/** Kill a node of the running topology (close its sockets, stop what it does) or start it again. */
+export interface NodeFaultRequest {
+  node: string;
+  action: 'kill' | 'restart';
+  /** With kill: start the node again by itself after this long (ms); absent = stays down. */
+  restartAfterMs?: number;
+}
+
+export type NodeLife = 'killed' | 'running';
+
+export interface NodeFaultReply {
+  node: string;
+  state: NodeLife;
+  /** Sockets closed (kill) or created (restart). */
+  sockets: number;
+}
+
+/**
+ * Nodes and edges to add to the running topology (a tap on an outside publisher, a probe): the
+ * engine checks them with the running topology as one document, builds their sockets, wires
+ * them and starts what they do, while everything else keeps running.
+ */
+export interface AttachRequest {
+  nodes: unknown[];
+  edges: unknown[];
+}
+
+export interface AttachReply {
+  /** Empty when they were attached; otherwise why not (nothing was changed). */
+  diagnostics: Diagnostic[];
+  nodes: string[];
+  edges: string[];
+}
+
+export interface DetachRequest {
+  nodes: string[];
+}
+
+export interface DetachReply {
+  nodes: string[];
+  /** The edges that went with them. */
+  edges: string[];
+  closedSockets: number;
+}
+
 /** Commands, UI -> engine. Each returns a promise of its reply. */
 export interface EngineCommands {
   start(topology: unknown, options?: StartOptions): Promise<{ runId: number; diagnostics: Diagnostic[] }>;
@@ -130,9 +197,28 @@ export interface EngineCommands {
   frames(request: FramesRequest): Promise<FramesReply>;
   /** Sets or clears a fault on one edge of the running topology. */
   fault(request: FaultRequest): Promise<FaultRequest>;
+  /** Kills or restarts one node of the running topology. */
+  nodeFault(request: NodeFaultRequest): Promise<NodeFaultReply>;
+  /** Adds nodes and edges to the running topology and starts them. */
+  attach(request: AttachRequest): Promise<AttachReply>;
+  /** Takes nodes (and their edges) out of the running topology, closing their sockets. */
+  detach(request: DetachRequest): Promise<DetachReply>;
 }
 export type CommandName = keyof EngineCommands;
-export const COMMAND_NAMES: readonly CommandName[] = ['start', 'stop', 'inject', 'status', 'pause', 'resume', 'step', 'frames', 'fault'];
+export const COMMAND_NAMES: readonly CommandName[] = [
+  'start',
+  'stop',
+  'inject',
+  'status',
+  'pause',
+  'resume',
+  'step',
+  'frames',
+  'fault',
+  'nodeFault',
+  'attach',
+  'detach',
+];
 
 /** A topology file the user picked in an open dialog. */
 export interface OpenedFile {
@@ -172,6 +258,9 @@ export type EngineEvent =
   | { type: 'finished'; runId: number }
   | { type: 'lost'; runId: number; messages: LostMessage[]; total: number }
   | { type: 'fault'; runId: number; edge: string; fault: EdgeFault | null }
+  | { type: 'nodeFault'; runId: number; t: number; node: string; state: NodeLife; /** when a killed node comes back by itself */ restartAfterMs?: number }
+  | { type: 'attached'; runId: number; nodes: TopologyNode[]; edges: TopologyEdge[] }
+  | { type: 'detached'; runId: number; nodes: string[]; edges: string[] }
   | { type: 'engine'; status: 'exited' | 'restarted'; reason: string };
 export type EventType = EngineEvent['type'];
 export const EVENT_TYPES: readonly EventType[] = [
@@ -186,6 +275,9 @@ export const EVENT_TYPES: readonly EventType[] = [
   'finished',
   'lost',
   'fault',
+  'nodeFault',
+  'attached',
+  'detached',
   'engine',
 ];
 

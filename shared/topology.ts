@@ -23,11 +23,16 @@ export const PatternSchema = z.enum(PATTERNS);
 /** Socket options by zeromq.js name; which names a type accepts is checked by validate(). */
 export const SocketOptionsSchema = z.record(z.string().max(64), z.union([z.number(), z.boolean(), z.string().max(4096)]));
 
+/** How the trace and the inspector show a node's payloads; a view setting, absent = `auto`. */
+export const PAYLOAD_DECODERS = ['auto', 'text', 'json', 'hex', 'msgpack'] as const;
+export type PayloadDecoder = (typeof PAYLOAD_DECODERS)[number];
+
 const common = {
   id,
   label: label.optional(),
   description: z.string().max(4000).optional(),
   position: position.optional(),
+  decode: z.enum(PAYLOAD_DECODERS).optional(),
 };
 
 export const SocketNode = z.strictObject({

@@ -25,6 +25,34 @@ export interface TraceRecord {
   msg: number;
   /** Id of the message this one came from (a forward, a reply, a worker's result); 0 for none. */
   cause: number;
+  /** A send only: how long it waited in libzmq (mute state), when that was BLOCKED_SEND_MS or more. */
+  blockedMs?: number;
+  /** Why it waited, when blockedMs is set (see BlockedBy). */
+  blockedBy?: BlockedBy;
+}
+
+/**
+ * A send that waits at least this long in libzmq is reported as blocked. 20 ms is above what a busy
+ * engine's own event loop adds to a send that went straight out (a batch cut, a GC pause: a few
+ * ms), and far below what a person notices: a wait this long is a full queue or a missing peer.
+ */
+export const BLOCKED_SEND_MS = 20;
+
+/**
+ * Why a send blocked, as the engine can tell it: `high-water-mark` when the app's own peers had
+ * messages of this socket not yet received (its queues held some: they were full); `no-peer` when
+ * they had none (empty queues cannot be full: libzmq had no peer to queue for); `unknown` when an
+ * outside program is wired to it (what that program holds is not known).
+ */
+export const BLOCKED_BY = ['high-water-mark', 'no-peer', 'unknown'] as const;
+export type BlockedBy = (typeof BLOCKED_BY)[number];
+
+/** A send that blocked, told after its record was written (the record may be in an earlier batch). */
+export interface BlockedSend {
+  seq: number;
+  /** ms, 0.1 ms precision. */
+  ms: number;
+  by: BlockedBy;
 }
 
 /** Per-run tables that the numeric columns of a batch index into. */
@@ -54,6 +82,11 @@ export interface TraceBatch {
   msg: Uint32Array;
   cause: Uint32Array;
   preview: string[];
+  /**
+   * Sends that blocked and returned since the previous batch: amendments to records of this batch
+   * or of earlier ones (a send's record is written when it starts; its wait is known when it ends).
+   */
+  blocked?: BlockedSend[];
 }
 
 /** A send no receiver took by the end of the run (slow joiner, high-water mark, dead peer). */
@@ -67,6 +100,7 @@ export interface LostMessage {
   t: number;
 }
 
+/** Records as objects, with the batch's blocked amendments applied to its own rows (see amendBlocked for earlier ones). */
 export function batchRecords(batch: TraceBatch, tables: TraceTables): TraceRecord[] {
   const out: TraceRecord[] = [];
   for (let i = 0; i < batch.count; i++) {
@@ -87,5 +121,31 @@ export function batchRecords(batch: TraceBatch, tables: TraceTables): TraceRecor
       cause: batch.cause[i],
     });
   }
+  if (batch.blocked) amendBlocked(out, batch.blocked);
   return out;
+}
+
+/**
+ * Applies blocked amendments to records kept as objects, in increasing seq order (a binary search
+ * per amendment: they are few, at most one per socket per BLOCKED_SEND_MS). Returns how many it found.
+ */
+export function amendBlocked(records: readonly TraceRecord[], blocked: readonly BlockedSend[] | undefined): number {
+  let found = 0;
+  for (const b of blocked ?? []) {
+    let lo = 0;
+    let hi = records.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const seq = records[mid].seq;
+      if (seq === b.seq) {
+        records[mid].blockedMs = b.ms;
+        records[mid].blockedBy = b.by;
+        found++;
+        break;
+      }
+      if (seq < b.seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+  return found;
 }

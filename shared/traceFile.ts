@@ -8,6 +8,7 @@ import { formatDiagnostic, jsonPath } from './diagnostics';
 import { loadTopology } from './load';
 import type { Topology } from './topology';
 import type { TraceRecord } from './trace';
+import { BLOCKED_BY } from './trace';
 
 export const TRACE_FORMAT = 'zmq-studio.trace/1';
 
@@ -51,6 +52,9 @@ const RecordSchema = z.strictObject({
   preview: z.string().max(65_536),
   msg: count,
   cause: count,
+  // A send that waited in libzmq (written only for those: older files simply have none).
+  blockedMs: z.number().min(0).finite().optional(),
+  blockedBy: z.enum(BLOCKED_BY).optional(),
 });
 
 /** The header as one line (no newline). */
@@ -58,8 +62,9 @@ export function traceHeaderLine(header: TraceHeader): string {
   return JSON.stringify(header);
 }
 
-/** One record as one line (no newline); keys in TraceRecord order. */
+/** One record as one line (no newline); keys in TraceRecord order, the blocked pair only on a send that waited. */
 export function traceRecordLine(r: TraceRecord): string {
+  const blocked = r.blockedMs === undefined ? {} : { blockedMs: r.blockedMs, blockedBy: r.blockedBy ?? 'unknown' };
   return JSON.stringify({
     seq: r.seq,
     t: r.t,
@@ -73,6 +78,7 @@ export function traceRecordLine(r: TraceRecord): string {
     preview: r.preview,
     msg: r.msg,
     cause: r.cause,
+    ...blocked,
   });
 }
 

@@ -15,6 +15,15 @@ export interface RunFlags {
   step: boolean;
   /** With --step: release one hop every this many ms instead of waiting for Enter. */
   playMs?: number;
+  /** Nodes to kill during the run (fault injection), each at a time, restarted after a delay or not. */
+  kills: KillPlan[];
+}
+
+/** `--kill NODE@MS[+RESTART_MS]`: kill NODE MS ms after the start; with +RESTART_MS it comes back. */
+export interface KillPlan {
+  node: string;
+  atMs: number;
+  restartAfterMs?: number;
 }
 
 export interface ServeFlags {
@@ -47,7 +56,7 @@ export type Command =
 
 export const COMMANDS = ['run', 'validate', 'serve', 'export', 'examples', 'lessons', 'lesson', 'help'] as const;
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 const HELP: OptionSpec = { help: { type: 'boolean', short: 'h' } };
 const RUN_OPTIONS: OptionSpec = {
@@ -59,6 +68,7 @@ const RUN_OPTIONS: OptionSpec = {
   'handshake-timeout': { type: 'string' },
   step: { type: 'boolean' },
   play: { type: 'string' },
+  kill: { type: 'string', multiple: true },
 };
 const JSON_OPTIONS: OptionSpec = { ...HELP, json: { type: 'boolean' } };
 const LESSON_OPTIONS: OptionSpec = { ...JSON_OPTIONS, check: { type: 'boolean' }, topology: { type: 'string' }, exercise: { type: 'string' } };
@@ -138,7 +148,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
 }
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 function parse(
   command: string,
@@ -176,7 +186,16 @@ function runFlags(values: Values): RunFlags {
     handshakeTimeoutMs: milliseconds(values['handshake-timeout'], '--handshake-timeout'),
     step: values.step === true || values.play !== undefined,
     playMs: milliseconds(values.play, '--play'),
+    kills: (Array.isArray(values.kill) ? values.kill : []).map(killPlan),
   };
+}
+
+function killPlan(text: string): KillPlan {
+  const m = /^([^@]+)@(\d+)(?:\+(\d+))?$/.exec(text);
+  if (!m || Number(m[2]) > 2_147_483_647 || Number(m[3] ?? 0) > 600_000) {
+    throw usageError(`--kill takes NODE@MS or NODE@MS+RESTART_MS, not "${text}"`, 'e.g. --kill server@500+1000 kills server 500 ms in and restarts it 1000 ms later');
+  }
+  return m[3] === undefined ? { node: m[1], atMs: Number(m[2]) } : { node: m[1], atMs: Number(m[2]), restartAfterMs: Number(m[3]) };
 }
 
 function exportFlags(values: Values): ExportFlags {
@@ -203,7 +222,7 @@ function lessonFlags(values: Values): LessonFlags {
   return { check: values.check === true, json: values.json === true, topology: file('topology'), exercise: file('exercise') };
 }
 
-function milliseconds(value: string | boolean | undefined, flag: string): number | undefined {
+function milliseconds(value: string | boolean | string[] | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) > 2_147_483_647) {
@@ -212,7 +231,7 @@ function milliseconds(value: string | boolean | undefined, flag: string): number
   return Number(text);
 }
 
-function portNumber(value: string | boolean | undefined): number | undefined {
+function portNumber(value: string | boolean | string[] | undefined): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {

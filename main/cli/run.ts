@@ -5,8 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { hasErrors } from '../../shared/diagnostics';
-import type { EngineEvent } from '../../shared/ipc';
-import type { RunFlags } from './args';
+import type { EngineCommands, EngineEvent } from '../../shared/ipc';
+import type { KillPlan, RunFlags } from './args';
 import { CliError, EXIT } from './errors';
 import { topologyFacts } from './facts';
 import { loadSource } from './input';
@@ -54,6 +54,7 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
   process.once('SIGINT', onSigint);
   const startedAt = performance.now();
   let timer: NodeJS.Timeout | undefined;
+  let kills: NodeJS.Timeout[] = [];
   let ending: Ending;
   try {
     const reply = await engine.start(source.doc, {
@@ -68,6 +69,7 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
       }
       return EXIT.failed;
     }
+    kills = scheduleKills(engine, flags.kills, (line) => io.err(`zmq-studio: ${line}`));
     if (flags.durationMs !== undefined) timer = setTimeout(() => end('duration'), flags.durationMs);
     else if (!facts.finishes && !flags.json)
       io.err('zmq-studio: no behaviour here ends by itself: running until Ctrl-C (or pass --duration <ms>)');
@@ -84,6 +86,7 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
     );
   } finally {
     clearTimeout(timer);
+    for (const k of kills) clearTimeout(k);
     process.off('SIGINT', onSigint);
     await engine.dispose();
     await trace?.close();
@@ -99,6 +102,16 @@ export async function runCommand(input: string, flags: RunFlags, io: CliIo): Pro
   if (ending === 'interrupted') return EXIT.interrupted;
   if (ending === 'failed' || summary.errors > 0 || trace?.failure) return EXIT.failed;
   return EXIT.ok;
+}
+
+/** The --kill faults, each at its time; a refusal (no such node, not running) is printed, the run goes on. */
+function scheduleKills(engine: Pick<EngineCommands, 'nodeFault'>, kills: readonly KillPlan[], warn: (line: string) => void): NodeJS.Timeout[] {
+  return kills.map((k) =>
+    setTimeout(() => {
+      const request = k.restartAfterMs === undefined ? { node: k.node, action: 'kill' as const } : { node: k.node, action: 'kill' as const, restartAfterMs: k.restartAfterMs };
+      engine.nodeFault(request).catch((err: Error) => warn(`--kill ${k.node}: ${err.message}`));
+    }, k.atMs),
+  );
 }
 
 function describe(ending: Ending): string {

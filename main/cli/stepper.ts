@@ -8,7 +8,7 @@ import type { EngineCommands, EngineEvent } from '../../shared/ipc';
 import type { Topology } from '../../shared/topology';
 import { displayName } from '../../shared/topology';
 import type { TraceRecord, TraceTables } from '../../shared/trace';
-import { batchRecords } from '../../shared/trace';
+import { amendBlocked, batchRecords } from '../../shared/trace';
 import { explainHop } from '../../shared/explain';
 
 /** How long a hop's receives may take to show up in the trace before the hop is printed anyway. */
@@ -35,6 +35,8 @@ export class HopNarrator {
       if (r.dir === 'out') this.sends.push(r);
       else this.receives.set(r.msg, [...(this.receives.get(r.msg) ?? []), r]);
     }
+    // A send that blocked is told after its record: the hop then says how long it waited.
+    amendBlocked(this.sends, event.batch.blocked);
   }
 
   /** Sends recorded but not yet printed. */

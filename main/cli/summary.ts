@@ -1,5 +1,6 @@
 /**
- * The end-of-run summary: per node (sent, received, bytes, lost) and per edge (messages, bytes),
+ * The end-of-run summary: per node (sent, received, bytes, lost; time blocked when a send
+ * blocked) and per edge (messages, bytes; dropped when a fault dropped some),
  * from the engine's final `stats` event; counted from the trace when no stats event came
  * (a run stopped before its first stats tick). Lost messages come from the `lost` event.
  */
@@ -98,17 +99,21 @@ export function formatSummary(s: Summary, facts: TopologyFacts, heading: string)
   };
   const nodes = [...s.nodes].sort((a, b) => order(a.node) - order(b.node));
   const lines = [heading];
+  // Columns that are zero in most runs appear only when they have something to say.
+  const blocked = (n: NodeStats): number => (n.sockets ?? []).reduce((sum, g) => sum + g.blockedTotalMs, 0);
+  const anyBlocked = nodes.some((n) => blocked(n) > 0);
   lines.push(
     ...table(
-      ['node', 'sent', 'received', 'bytes out', 'bytes in', 'lost'],
-      nodes.map((n) => [label(n.node), n.sent, n.received, n.bytesOut, n.bytesIn, s.lost.byNode[n.node] ?? 0]),
+      ['node', 'sent', 'received', 'bytes out', 'bytes in', 'lost', ...(anyBlocked ? ['blocked ms'] : [])],
+      nodes.map((n) => [label(n.node), n.sent, n.received, n.bytesOut, n.bytesIn, s.lost.byNode[n.node] ?? 0, ...(anyBlocked ? [blocked(n)] : [])]),
     ),
   );
   if (s.edges.length > 0) {
+    const anyDropped = s.edges.some((e) => (e.dropped ?? 0) > 0);
     lines.push('');
     lines.push(
       ...table(
-        ['edge', 'route', 'messages', 'bytes'],
+        ['edge', 'route', 'messages', 'bytes', ...(anyDropped ? ['dropped'] : [])],
         s.edges.map((e) => {
           const ends = facts.edges.get(e.edge);
           return [
@@ -116,9 +121,10 @@ export function formatSummary(s: Summary, facts: TopologyFacts, heading: string)
             ends ? `${label(ends.source)} -> ${label(ends.target)} (${ends.pattern})` : '',
             e.messages,
             e.bytes,
+            ...(anyDropped ? [e.dropped ?? 0] : []),
           ];
         }),
-        'llrr',
+        anyDropped ? 'llrrr' : 'llrr',
       ),
     );
   }

@@ -23,7 +23,10 @@ const RUN = `zmq-studio run <file | example-id> [flags]
     --handshake-timeout <ms>  how long connections may take to complete (default 5000)
     --step                    start paused and move one hop per line of input, each hop
                               explained (Enter = next hop, N = N hops, c = continue, q = stop)
-    --play <ms>               like --step, but one hop every <ms> by itself`;
+    --play <ms>               like --step, but one hop every <ms> by itself
+    --kill <node>@<ms>[+<ms>] kill a node <ms> after the start, as a crash would (its sockets
+                              close, its peers see the disconnect); with +<ms> it restarts
+                              that much later on the same endpoints. Repeatable`;
 
 const VALIDATE = `zmq-studio validate <file | example-id> [--json]
   Checks a topology without running it and prints its diagnostics; "ok: N nodes, M edges"

@@ -3,7 +3,18 @@
  * validates every payload). The topology itself is the engine's to judge (it answers with
  * diagnostics); here only the shapes the engine trusts, and bounds that would cost it memory.
  */
-import type { EdgeFault, EngineCommands, FaultRequest, FramesRequest, InjectRequest, StartOptions, StepRequest } from '../../shared/ipc';
+import type {
+  AttachRequest,
+  DetachRequest,
+  EdgeFault,
+  EngineCommands,
+  FaultRequest,
+  FramesRequest,
+  InjectRequest,
+  NodeFaultRequest,
+  StartOptions,
+  StepRequest,
+} from '../../shared/ipc';
 import type { WireCommand } from '../../shared/wire';
 
 export type CommandCall =
@@ -15,7 +26,10 @@ export type CommandCall =
   | { name: 'resume' }
   | { name: 'frames'; request: FramesRequest }
   | { name: 'step'; request: StepRequest }
-  | { name: 'fault'; request: FaultRequest };
+  | { name: 'fault'; request: FaultRequest }
+  | { name: 'nodeFault'; request: NodeFaultRequest }
+  | { name: 'attach'; request: AttachRequest }
+  | { name: 'detach'; request: DetachRequest };
 
 /** The trace ring is preallocated: a page must not make the engine allocate gigabytes. */
 const MAX_TRACE_CAPACITY = 4_194_304;
@@ -25,6 +39,9 @@ const MAX_STEP = 10_000;
 const DROP_EVERY = { min: 2, max: 1000 };
 const MAX_DELAY_MS = 60_000;
 const ENCODINGS: readonly string[] = ['text', 'hex', 'base64'];
+const MAX_RESTART_AFTER_MS = 600_000;
+/** Attach adds a few taps or probes, not a second topology: bound what one call may build. */
+const MAX_ATTACH = 64;
 
 type Fields = Record<string, unknown>;
 
@@ -67,6 +84,29 @@ export function parseCall(command: WireCommand): CommandCall | string {
       if (args.length !== 1) return 'fault takes one request { edge, fault }';
       const request = faultRequest(args[0]);
       return typeof request === 'string' ? request : { name, request };
+    }
+    case 'nodeFault': {
+      if (args.length !== 1) return 'nodeFault takes one request { node, action, restartAfterMs? }';
+      const request = nodeFaultRequest(args[0]);
+      return typeof request === 'string' ? request : { name, request };
+    }
+    case 'attach': {
+      const request = args[0];
+      if (args.length !== 1 || !isRecord(request) || Object.keys(request).some((k) => k !== 'nodes' && k !== 'edges'))
+        return 'attach takes one request { nodes, edges }';
+      const { nodes, edges } = request;
+      if (!Array.isArray(nodes) || !Array.isArray(edges) || nodes.length + edges.length === 0 || nodes.length > MAX_ATTACH || edges.length > MAX_ATTACH)
+        return `attach: nodes and edges must be arrays (together not empty, each at most ${MAX_ATTACH} long)`;
+      // Their fields are the engine's to judge, with the running topology, as diagnostics.
+      return { name, request: { nodes: nodes as unknown[], edges: edges as unknown[] } };
+    }
+    case 'detach': {
+      const request = args[0];
+      if (args.length !== 1 || !isRecord(request) || Object.keys(request).some((k) => k !== 'nodes')) return 'detach takes one request { nodes }';
+      const { nodes } = request;
+      if (!Array.isArray(nodes) || nodes.length === 0 || nodes.length > MAX_ATTACH || !nodes.every((n) => typeof n === 'string' && n !== '' && n.length <= 200))
+        return `detach: nodes must be a list of 1 to ${MAX_ATTACH} node ids`;
+      return { name, request: { nodes: nodes as string[] } };
     }
     case 'inject': {
       if (args.length !== 1) return 'inject takes one request';
@@ -123,6 +163,18 @@ function faultRequest(value: unknown): FaultRequest | string {
   return { edge, fault: clean };
 }
 
+function nodeFaultRequest(value: unknown): NodeFaultRequest | string {
+  if (!isRecord(value) || Object.keys(value).some((k) => k !== 'node' && k !== 'action' && k !== 'restartAfterMs'))
+    return 'nodeFault takes one request { node, action, restartAfterMs? }';
+  const { node, action, restartAfterMs } = value;
+  if (typeof node !== 'string' || node === '' || node.length > 200) return 'nodeFault: node must be a node id';
+  if (action !== 'kill' && action !== 'restart') return 'nodeFault: action must be "kill" or "restart"';
+  if (restartAfterMs === undefined) return { node, action };
+  if (action !== 'kill') return 'nodeFault: restartAfterMs goes with action "kill" (restart now with action "restart")';
+  if (!isIntegerIn(restartAfterMs, 0, MAX_RESTART_AFTER_MS)) return `nodeFault: restartAfterMs must be a whole number of ms from 0 to ${MAX_RESTART_AFTER_MS}`;
+  return { node, action, restartAfterMs };
+}
+
 function injectRequest(value: unknown): InjectRequest | string {
   if (!isRecord(value)) return 'the inject request must be an object';
   const { node, port, frames, encoding } = value;
@@ -159,5 +211,11 @@ export function invoke(engine: EngineCommands, call: CommandCall): Promise<unkno
       return engine.step(call.request);
     case 'fault':
       return engine.fault(call.request);
+    case 'nodeFault':
+      return engine.nodeFault(call.request);
+    case 'attach':
+      return engine.attach(call.request);
+    case 'detach':
+      return engine.detach(call.request);
   }
 }

@@ -40,6 +40,9 @@ async function createHostedEngine(mode: EngineMode, sink: EventSink): Promise<Ho
       step: (request) => engine.step(request),
       frames: (request) => engine.frames(request),
       fault: (request) => engine.fault(request),
+      nodeFault: (request) => engine.nodeFault(request),
+      attach: (request) => engine.attach(request),
+      detach: (request) => engine.detach(request),
       dispose: () => {
         disposed = true;
         return engine.dispose();

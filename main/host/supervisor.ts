@@ -108,6 +108,15 @@ class Supervisor implements SupervisedEngine {
   fault(request: Parameters<Engine['fault']>[0]): ReturnType<Engine['fault']> {
     return this.call('fault', [request]) as ReturnType<Engine['fault']>;
   }
+  nodeFault(request: Parameters<Engine['nodeFault']>[0]): ReturnType<Engine['nodeFault']> {
+    return this.call('nodeFault', [request]) as ReturnType<Engine['nodeFault']>;
+  }
+  attach(request: Parameters<Engine['attach']>[0]): ReturnType<Engine['attach']> {
+    return this.call('attach', [request]) as ReturnType<Engine['attach']>;
+  }
+  detach(request: Parameters<Engine['detach']>[0]): ReturnType<Engine['detach']> {
+    return this.call('detach', [request]) as ReturnType<Engine['detach']>;
+  }
   async status(): ReturnType<Engine['status']> {
     const reply = (await this.call('status', [])) as Awaited<ReturnType<Engine['status']>>;
     return { ...reply, runId: reply.runId + this.runIdBase };

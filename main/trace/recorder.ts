@@ -5,7 +5,7 @@
  */
 import type { SocketType } from '../../shared/patterns';
 import { isFanOut, SOCKET_INFO } from '../../shared/patterns';
-import type { LostMessage, TraceBatch, TraceTables } from '../../shared/trace';
+import type { BlockedBy, LostMessage, TraceBatch, TraceTables } from '../../shared/trace';
 import { bodyHash, bodyStart, preview, totalBytes } from './body';
 import { TraceRing } from './ring';
 import { FrameStore } from './frames';
@@ -26,6 +26,11 @@ export interface TracedSocket {
   hasExternalPeer: boolean;
   /** Prefix subscriptions (SUB / XSUB): which fan-out messages it is owed. */
   subscriptions: Uint8Array[] | undefined;
+  /**
+   * Never matched as a direct pipe: its node was killed once in this run, so its pipes may have
+   * lost or still hold messages that the in-order shortcut would pair with the wrong sends.
+   */
+  noDirect?: boolean;
 }
 
 export interface RecorderOptions {
@@ -44,12 +49,19 @@ export class TraceRecorder {
   private readonly t0 = performance.now();
   private nextMsg = 1;
   private timer: NodeJS.Timeout | undefined;
-  readonly sent: Float64Array;
-  readonly received: Float64Array;
-  readonly bytesOut: Float64Array;
-  readonly bytesIn: Float64Array;
-  readonly edgeMessages: Float64Array;
-  readonly edgeBytes: Float64Array;
+  // Counters per socket and per edge; grown (never shrunk) when nodes are attached to a run.
+  sent: Float64Array;
+  received: Float64Array;
+  bytesOut: Float64Array;
+  bytesIn: Float64Array;
+  /** Messages each socket sent that the app's own peers have not received yet (single-destination sends only). */
+  inFlight: Float64Array;
+  /** ms each socket's sends waited in libzmq, counting only waits of BLOCKED_SEND_MS or more. */
+  blockedMs: Float64Array;
+  /** `t` of the send each socket has waiting in libzmq now, 0 for none (sends start after the build: t > 0). */
+  sendingSince: Float64Array;
+  edgeMessages: Float64Array;
+  edgeBytes: Float64Array;
   lastActivity = 0;
   /**
    * Per socket, the peer at the other end of a direct pipe, or -1. A pipe is direct when each end
@@ -57,25 +69,68 @@ export class TraceRecorder {
    * state blocks): libzmq delivers such a pipe in order and in full, so a receive takes the
    * oldest pending send of its peer without hashing the body.
    */
-  private readonly directPeer: Int32Array;
+  private directPeer: Int32Array;
+  readonly sockets: TracedSocket[];
+  private edgeIds: string[];
 
   constructor(
-    readonly sockets: readonly TracedSocket[],
-    readonly edgeIds: readonly string[],
+    sockets: readonly TracedSocket[],
+    edgeIds: readonly string[],
     private readonly options: RecorderOptions,
   ) {
+    this.sockets = [...sockets];
+    this.edgeIds = [...edgeIds];
     this.ring = new TraceRing(options.capacity);
     this.matcher = new RouteMatcher(
       sockets.map((s) => s.peers),
       { maxAgeMs: options.maxPendingAgeMs, maxPending: options.maxPending },
+      (p) => {
+        if (inFlightCounted(p)) this.inFlight[p.sender]--;
+      },
     );
     this.sent = new Float64Array(sockets.length);
     this.received = new Float64Array(sockets.length);
     this.bytesOut = new Float64Array(sockets.length);
     this.bytesIn = new Float64Array(sockets.length);
+    this.inFlight = new Float64Array(sockets.length);
+    this.blockedMs = new Float64Array(sockets.length);
+    this.sendingSince = new Float64Array(sockets.length);
     this.edgeMessages = new Float64Array(edgeIds.length);
     this.edgeBytes = new Float64Array(edgeIds.length);
-    this.directPeer = Int32Array.from(sockets, (s, i) => (isDirectSender(sockets, i) ? s.peers[0] : -1));
+    this.directPeer = directPeers(this.sockets);
+  }
+
+  /**
+   * The run's wiring changed (nodes attached, detached, killed): new sockets and edges get
+   * counters, known ones keep theirs and their index (records already sent name them), and who
+   * is wired to whom is taken from `wiring` (one entry per socket, new ones appended).
+   */
+  rewire(wiring: readonly TracedSocket[], edgeIds: readonly string[]): void {
+    wiring.forEach((w, i) => {
+      const s = this.sockets[i];
+      if (!s) {
+        this.sockets.push({ ...w });
+        return;
+      }
+      s.peers = w.peers;
+      s.peerEdges = w.peerEdges;
+      s.edges = w.edges;
+      s.hasExternalPeer = w.hasExternalPeer;
+      s.noDirect = s.noDirect || w.noDirect;
+    });
+    this.edgeIds = [...edgeIds];
+    const n = this.sockets.length;
+    this.sent = grown(this.sent, n);
+    this.received = grown(this.received, n);
+    this.bytesOut = grown(this.bytesOut, n);
+    this.bytesIn = grown(this.bytesIn, n);
+    this.inFlight = grown(this.inFlight, n);
+    this.blockedMs = grown(this.blockedMs, n);
+    this.sendingSince = grown(this.sendingSince, n);
+    this.edgeMessages = grown(this.edgeMessages, this.edgeIds.length);
+    this.edgeBytes = grown(this.edgeBytes, this.edgeIds.length);
+    this.matcher.setPeers(this.sockets.map((s) => s.peers));
+    this.directPeer = directPeers(this.sockets);
   }
 
   tables(): TraceTables {
@@ -119,12 +174,39 @@ export class TraceRecorder {
     };
     if (direct) this.matcher.offerDirect(pending);
     else if (s.peers.length > 0) this.matcher.offer(pending);
+    if (s.peers.length > 0 && inFlightCounted(pending)) this.inFlight[socket]++;
+    if (!control) this.sendingSince[socket] = t;
     this.touch(t);
     return pending;
   }
 
+  /** The send of `p` returned (it left, or failed): how long libzmq kept it, in ms. */
+  sendDone(p: PendingSend): number {
+    this.sendingSince[p.sender] = 0;
+    return this.now() - p.t;
+  }
+
+  /**
+   * A send that waited BLOCKED_SEND_MS or more: counted on its socket, and its record amended
+   * (the next batch carries it). `queuedBefore`: the socket's in-flight count just before the send.
+   */
+  blocked(p: PendingSend, waited: number, queuedBefore: number): BlockedBy {
+    const by = this.blockedBy(p.sender, queuedBefore);
+    this.blockedMs[p.sender] += waited;
+    this.ring.block(p.seq, Math.round(waited * 10) / 10, by);
+    this.touch(this.now());
+    return by;
+  }
+
+  /** Why a send of `socket` blocked, from its in-flight count when it started (see BlockedBy). */
+  blockedBy(socket: number, queuedBefore: number): BlockedBy {
+    if (this.sockets[socket].hasExternalPeer) return 'unknown';
+    return queuedBefore > 0 ? 'high-water-mark' : 'no-peer';
+  }
+
   /** A send that failed never left: take it out of the route table. */
   unsend(p: PendingSend, bytes: number): void {
+    if (!p.done && this.sockets[p.sender].peers.length > 0 && inFlightCounted(p)) this.inFlight[p.sender]--;
     this.matcher.withdraw(p);
     // The record stays (the attempt happened, the node's log says so) but nothing left the socket.
     this.countSend(p.sender, bytes, -1);
@@ -164,6 +246,7 @@ export class TraceRecorder {
       msg = from.msg;
       edge = s.peerEdges[s.peers.indexOf(from.sender)] ?? -1;
       if (!from.fanOut) this.ring.setEdge(from.seq, edge);
+      if (inFlightCounted(from)) this.inFlight[from.sender]--;
     } else {
       msg = this.nextMsg++;
       edge = s.edges.length === 1 ? s.edges[0] : -1;
@@ -229,13 +312,29 @@ export class TraceRecorder {
   }
 }
 
+/** In the in-flight gauge: offered single-destination data (fan-out copies may be filtered, so never "owed" to all). */
+function inFlightCounted(p: PendingSend): boolean {
+  return !p.fanOut && !p.control;
+}
+
+function directPeers(sockets: readonly TracedSocket[]): Int32Array {
+  return Int32Array.from(sockets, (s, i) => (isDirectSender(sockets, i) ? s.peers[0] : -1));
+}
+
+function grown(a: Float64Array, n: number): Float64Array {
+  if (a.length >= n) return a;
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
+
 function isDirectSender(sockets: readonly TracedSocket[], i: number): boolean {
   const s = sockets[i];
-  if (s.peers.length !== 1 || s.hasExternalPeer) return false;
+  if (s.peers.length !== 1 || s.hasExternalPeer || s.noDirect) return false;
   const info = SOCKET_INFO[s.type];
   if (!info.sends || info.mute !== 'block' || info.outgoing === 'fan-out') return false;
   const peer = sockets[s.peers[0]];
-  return peer.peers.length === 1 && peer.peers[0] === i && !peer.hasExternalPeer;
+  return peer.peers.length === 1 && peer.peers[0] === i && !peer.hasExternalPeer && !peer.noDirect;
 }
 
 /** Whether a subscriber was owed a message with this first frame. */

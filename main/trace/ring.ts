@@ -3,7 +3,7 @@
  * is a handful of array stores; objects appear only when a batch is cut (DESIGN.md: columns
  * cost ~13% of throughput where objects + JSON cost ~37%).
  */
-import type { TraceBatch } from '../../shared/trace';
+import type { BlockedBy, BlockedSend, TraceBatch } from '../../shared/trace';
 import { decodePreviewRange, PREVIEW_BYTES } from './body';
 
 export class TraceRing {
@@ -29,6 +29,8 @@ export class TraceRing {
   private unflushed = 1;
   private batches = 0;
   private droppedSinceBatch = 0;
+  /** Blocked sends told since the last cut (few: one per socket per 20 ms at most, so no bound). */
+  private blocked: BlockedSend[] = [];
   totalDropped = 0;
 
   constructor(capacity: number) {
@@ -111,6 +113,11 @@ export class TraceRing {
     if (seq >= this.unflushed && seq < this.nextSeq) this.edge[seq % this.capacity] = edge;
   }
 
+  /** A send that blocked: carried by the next batch as an amendment, whether its record was cut already or not. */
+  block(seq: number, ms: number, by: BlockedBy): void {
+    this.blocked.push({ seq, ms, by });
+  }
+
   private copy(batch: TraceBatch, to: number, from: number, n: number): void {
     const firstSeq = batch.firstSeq;
     const end = from + n;
@@ -132,7 +139,7 @@ export class TraceRing {
   /** Cuts every unflushed record into a batch (copies: the ring keeps being written). */
   cut(): TraceBatch | undefined {
     const count = this.nextSeq - this.unflushed;
-    if (count === 0 && this.droppedSinceBatch === 0) return undefined;
+    if (count === 0 && this.droppedSinceBatch === 0 && this.blocked.length === 0) return undefined;
     const first = this.unflushed;
     const batch: TraceBatch = {
       batch: ++this.batches,
@@ -149,6 +156,10 @@ export class TraceRing {
       cause: new Uint32Array(count),
       preview: new Array<string>(count).fill(''),
     };
+    if (this.blocked.length > 0) {
+      batch.blocked = this.blocked;
+      this.blocked = [];
+    }
     // At most two contiguous segments (the ring may wrap): block copies, not a loop per record.
     const from = first % this.capacity;
     const head = Math.min(count, this.capacity - from);

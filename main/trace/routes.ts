@@ -49,9 +49,16 @@ export class RouteMatcher {
   evictedCount = 0;
 
   constructor(
-    private readonly peers: readonly (readonly number[])[],
+    private peers: readonly (readonly number[])[],
     private readonly limits: RouteLimits,
+    /** Told of each send evicted unclaimed (the recorder's in-flight gauge lets it go). */
+    private readonly onEvict: (p: PendingSend) => void = () => {},
   ) {}
+
+  /** The wiring changed mid-run (nodes attached or detached): receivers match from these peers on. */
+  setPeers(peers: readonly (readonly number[])[]): void {
+    this.peers = peers;
+  }
 
   /** A send over a one-to-one pipe that never drops: its receiver takes sends in order, no hash. */
   offerDirect(p: PendingSend): void {
@@ -163,6 +170,7 @@ export class RouteMatcher {
       if (!p.done) {
         this.withdraw(p);
         this.evictedCount++;
+        this.onEvict(p);
         // Keep a bounded sample of evicted sends so lost-message reports stay possible.
         if (this.evicted.length < 1000) this.evicted.push(p);
       }

@@ -6,6 +6,7 @@ import type { DeviceFlowNode } from './flowTypes';
 import { PortRow } from './PortRow';
 import { ProblemBadge, nodeClass } from './parts';
 import { LIVE_PORTS, NodeLive } from './live/NodeLive';
+import { NodeLifeBadge } from './NodeLifeBadge';
 
 const ROLE = { queue: 'request/reply broker', forwarder: 'pub/sub proxy', streamer: 'pipeline proxy' } as const;
 
@@ -24,6 +25,7 @@ function DeviceNodeView({ id, data, selected }: NodeProps<DeviceFlowNode>) {
       <div className="zs-node-body">{ROLE[doc.device]}</div>
       <PortRow left="frontend" leftType={ports.frontend} right="backend" rightType={ports.backend} />
       <NodeLive node={id} ports={LIVE_PORTS.device} />
+      <NodeLifeBadge id={id} />
     </div>
   );
 }

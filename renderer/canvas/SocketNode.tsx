@@ -6,6 +6,7 @@ import type { SocketFlowNode } from './flowTypes';
 import { behaviorSummary } from './summary';
 import { ProblemBadge, SocketHandle, WiringMarks, nodeClass } from './parts';
 import { LIVE_PORTS, NodeLive } from './live/NodeLive';
+import { NodeLifeBadge } from './NodeLifeBadge';
 
 /** One socket and its behaviour. */
 function SocketNodeView({ id, data, selected }: NodeProps<SocketFlowNode>) {
@@ -23,6 +24,7 @@ function SocketNodeView({ id, data, selected }: NodeProps<SocketFlowNode>) {
       <div className="zs-node-body">{behaviorSummary(doc.behavior)}</div>
       <WiringMarks wiring={wiring} />
       <NodeLive node={id} ports={LIVE_PORTS.socket} />
+      <NodeLifeBadge id={id} />
     </div>
   );
 }

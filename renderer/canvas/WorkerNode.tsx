@@ -7,6 +7,7 @@ import { PortRow } from './PortRow';
 import { behaviorSummary } from './summary';
 import { ProblemBadge, nodeClass } from './parts';
 import { LIVE_PORTS, NodeLive } from './live/NodeLive';
+import { NodeLifeBadge } from './NodeLifeBadge';
 
 /** A worker: takes messages on `in`, processes them, sends results on `out`. */
 function WorkerNodeView({ id, data, selected }: NodeProps<WorkerFlowNode>) {
@@ -21,6 +22,7 @@ function WorkerNodeView({ id, data, selected }: NodeProps<WorkerFlowNode>) {
       <div className="zs-node-body">{behaviorSummary(doc.behavior)}</div>
       <PortRow left="in" leftType={doc.input} right="out" rightType={doc.output} />
       <NodeLive node={id} ports={LIVE_PORTS.worker} />
+      <NodeLifeBadge id={id} />
     </div>
   );
 }

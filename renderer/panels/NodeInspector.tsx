@@ -13,6 +13,10 @@ import { BehaviorEditor } from './BehaviorEditor';
 import { Field, SelectField } from './Field';
 import { OptionsEditor } from './OptionsEditor';
 import { InjectForm } from './inject/InjectForm';
+import { NodeRunControls } from './NodeRunControls';
+import { DECODER_LABELS, DECODERS, decodePatch, decoderOf } from './trace/decode';
+
+const DECODE_CHOICES = DECODERS.map((d) => ({ value: d, label: DECODER_LABELS[d] }));
 
 type Options = SocketNode['options'];
 
@@ -45,9 +49,13 @@ export const NodeInspector = memo(function NodeInspector({ node }: { node: Topol
         <span className="zs-cap">{node.kind}</span> <code>{node.id}</code>
       </div>
       <InjectForm node={node} />
+      <NodeRunControls node={node} />
       <Field label="label" value={node.label ?? ''} placeholder={node.id} testId="node-label"
         validate={(t) => (t.length > 200 ? 'at most 200 characters' : undefined)}
         onCommit={(t) => update({ label: t === '' ? undefined : t })} />
+      <SelectField label="decode payloads as" value={decoderOf(node)} options={DECODE_CHOICES} testId="node-decode"
+        help="how the Trace and the inspector show its frames; can change during a run"
+        onChange={(d) => update(decodePatch(d))} />
       {node.kind === 'socket' && <SocketFields node={node} />}
       {node.kind === 'external' && <ExternalFields node={node} />}
       {node.kind === 'device' && (

@@ -10,6 +10,7 @@ import { createUiSlice } from './uiSlice';
 import { createTraceViewSlice } from './traceViewSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createReplaySlice } from './replaySlice';
+import { createLiveRunSlice } from './liveRunSlice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -23,5 +24,6 @@ export function createAppStore(): AppStore {
     ...createLessonSlice(...a),
     ...createUiSlice(...a),
     ...createReplaySlice(...a),
+    ...createLiveRunSlice(...a),
   }));
 }

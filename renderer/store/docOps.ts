@@ -68,8 +68,14 @@ export function duplicateNodes(t: Topology, ids: readonly string[], offset = 40)
   return insertCopies(t, t.nodes.filter((n) => ids.includes(n.id)), offset);
 }
 
-/** Whether two documents differ only in node positions (the validator ignores positions). */
-export function sameExceptPositions(a: Topology, b: Topology): boolean {
+/**
+ * Node fields that change how the document is shown, never the sockets a run built from it:
+ * editing them is allowed while a run is going (the edit lock checks with sameExceptViewFields).
+ */
+export const VIEW_ONLY_NODE_FIELDS: ReadonlySet<string> = new Set(['position', 'decode']);
+const POSITION_ONLY: ReadonlySet<string> = new Set(['position']);
+
+function sameExceptNodeFields(a: Topology, b: Topology, ignored: ReadonlySet<string>): boolean {
   if (a === b) return true;
   if (a.edges !== b.edges || a.nodes.length !== b.nodes.length || a.name !== b.name) return false;
   return a.nodes.every((n, i) => {
@@ -77,9 +83,15 @@ export function sameExceptPositions(a: Topology, b: Topology): boolean {
     if (n === m) return true;
     const keys = new Set([...Object.keys(n), ...Object.keys(m)]);
     for (const k of keys) {
-      if (k === 'position') continue;
+      if (ignored.has(k)) continue;
       if ((n as Record<string, unknown>)[k] !== (m as Record<string, unknown>)[k]) return false;
     }
     return true;
   });
 }
+
+/** Whether two documents differ only in node positions (the validator ignores positions). */
+export const sameExceptPositions = (a: Topology, b: Topology): boolean => sameExceptNodeFields(a, b, POSITION_ONLY);
+
+/** Whether two documents differ only in view-only node fields (VIEW_ONLY_NODE_FIELDS). */
+export const sameExceptViewFields = (a: Topology, b: Topology): boolean => sameExceptNodeFields(a, b, VIEW_ONLY_NODE_FIELDS);

@@ -7,6 +7,7 @@ import type { Capabilities, EdgeFault, EngineCommands, EngineEvent, RunState, St
 import { hasErrors } from '../../shared/diagnostics';
 import { selectDiagnostics } from './selectors';
 import type { SliceCreator } from './types';
+import { engineCommand } from './engineCommand';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -75,20 +76,7 @@ export interface RunSlice {
 }
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
-  /** Runs a command, turning a refusal into a notice instead of an unhandled rejection. */
-  const command = async <T>(what: string, call: (engine: EngineCommands) => Promise<T>): Promise<T | undefined> => {
-    const { engine, connection, notify } = get();
-    if (!engine || connection !== 'connected') {
-      notify(`cannot ${what}: not connected to the engine (${get().connectionDetail ?? connection})`, 'error');
-      return undefined;
-    }
-    try {
-      return await call(engine);
-    } catch (err) {
-      notify(`${what} failed: ${(err as Error).message}`, 'error');
-      return undefined;
-    }
-  };
+  const command = <T>(what: string, call: (engine: EngineCommands) => Promise<T>): Promise<T | undefined> => engineCommand(get, what, call);
 
   return {
     connection: 'connecting',

@@ -17,7 +17,7 @@ import { isRunActive } from './runSlice';
 export const HISTORY_LIMIT = 200;
 
 /** Why an edit is refused while sockets built from the document exist. */
-export const RUN_LOCK_REASON = 'Stop the run to edit: its sockets were built from this version of the topology (nodes can still be moved)';
+export const RUN_LOCK_REASON = 'Stop the run to edit: its sockets were built from this version of the topology (nodes can still be moved and payload decoders changed)';
 
 export type ConnectResult = { ok: true; edgeId: string } | { ok: false; reason: string };
 export type LoadOutcome = { ok: true } | { ok: false; diagnostics: Diagnostic[] };
@@ -56,14 +56,19 @@ export interface TopologySlice {
   recover(topology: Topology, saved: boolean, fileName?: string): void;
   undo(): void;
   redo(): void;
+  /**
+   * A change the engine already made to the running topology (a tap attached, a node detached):
+   * the document follows it, past the run's edit lock, as one undo step.
+   */
+  followRunningTopology(next: Topology): void;
 }
 
 export const createTopologySlice: SliceCreator<TopologySlice> = (set, get) => {
   /** Replaces the document and records the previous one for undo. */
-  /** True (and says why) when a run is active and `next` changes more than positions. */
+  /** True (and says why) when a run is active and `next` changes more than view-only fields (positions, decoders). */
   const locked = (next: Topology): boolean => {
     const { topology, runState, notify } = get();
-    if (!isRunActive(runState) || ops.sameExceptPositions(topology, next)) return false;
+    if (!isRunActive(runState) || ops.sameExceptViewFields(topology, next)) return false;
     notify(RUN_LOCK_REASON, 'error');
     return true;
   };
@@ -172,6 +177,10 @@ export const createTopologySlice: SliceCreator<TopologySlice> = (set, get) => {
     markSaved: (fileName) => set({ saved: get().topology, fileName: fileName ?? get().fileName }),
     recover: (topology, saved, fileName) =>
       set({ topology, saved: saved ? topology : ops.emptyTopology(), fileName, past: [], future: [], coalesceKey: undefined, openedSeq: get().openedSeq + 1 }),
+    followRunningTopology: (next) => {
+      commit(next, undefined, true);
+      pruneSelection();
+    },
     undo: () => {
       const { past, future, topology } = get();
       const prev = past[past.length - 1];

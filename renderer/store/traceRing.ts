@@ -4,7 +4,8 @@
  * only for the rows a view shows. The ring object is mutable: the store holds it and bumps a
  * version number once per batch, so a batch costs one store update however many records it has.
  */
-import type { Direction, TraceBatch, TraceRecord, TraceTables } from '../../shared/trace';
+import type { BlockedBy, BlockedSend, Direction, TraceBatch, TraceRecord, TraceTables } from '../../shared/trace';
+import { BLOCKED_BY } from '../../shared/trace';
 
 export const TRACE_CAPACITY = 200_000;
 
@@ -23,6 +24,10 @@ export class TraceRing {
   private readonly msg: Uint32Array;
   private readonly cause: Uint32Array;
   private readonly preview: string[];
+  /** ms a send waited in libzmq (0: it did not block); amended after the record arrived. */
+  private readonly blocked: Float32Array;
+  /** Index into BLOCKED_BY of why it waited. */
+  private readonly blockedBy: Uint8Array;
   /** Records ever appended since the last clear; the ring holds the last `size` of them. */
   total = 0;
   /** Records the page's bound pushed out (the oldest go first). */
@@ -45,6 +50,8 @@ export class TraceRing {
     this.msg = new Uint32Array(capacity);
     this.cause = new Uint32Array(capacity);
     this.preview = new Array<string>(capacity).fill('');
+    this.blocked = new Float32Array(capacity);
+    this.blockedBy = new Uint8Array(capacity);
   }
 
   get size(): number {
@@ -88,6 +95,18 @@ export class TraceRing {
       n -= k;
       this.total += k;
     }
+    if (batch.blocked) this.amend(batch.blocked);
+  }
+
+  /** Blocked sends told after their records came (in this batch or an earlier one); gone ones are skipped. */
+  private amend(blocked: readonly BlockedSend[]): void {
+    for (const b of blocked) {
+      const i = this.indexOfSeq(b.seq);
+      if (i < 0) continue;
+      const k = this.slot(i);
+      this.blocked[k] = b.ms;
+      this.blockedBy[k] = Math.max(0, BLOCKED_BY.indexOf(b.by));
+    }
   }
 
   /** Appends records that are already objects (an imported trace file being replayed). */
@@ -107,6 +126,8 @@ export class TraceRing {
       this.msg[i] = r.msg;
       this.cause[i] = r.cause;
       this.preview[i] = r.preview;
+      this.blocked[i] = r.blockedMs ?? 0;
+      this.blockedBy[i] = r.blockedBy ? Math.max(0, BLOCKED_BY.indexOf(r.blockedBy)) : 0;
       this.total++;
     }
   }
@@ -123,6 +144,8 @@ export class TraceRing {
     this.msg.set(batch.msg.subarray(from, end), at);
     this.cause.set(batch.cause.subarray(from, end), at);
     for (let k = 0; k < n; k++) this.preview[at + k] = batch.preview[from + k];
+    // Rows come unblocked: an amendment (in this batch or a later one) marks the sends that waited.
+    this.blocked.fill(0, at, at + n);
   }
 
   /** Ring slot of the i-th record held, 0 = the oldest. */
@@ -139,6 +162,8 @@ export class TraceRing {
   msgAt = (i: number): number => this.msg[this.slot(i)];
   causeAt = (i: number): number => this.cause[this.slot(i)];
   previewAt = (i: number): string => this.preview[this.slot(i)];
+  /** ms the send at position i waited in libzmq; 0 when it did not block. */
+  blockedAt = (i: number): number => this.blocked[this.slot(i)];
   nodeAt = (i: number): string => this.tables.sockets[this.socket[this.slot(i)]]?.node ?? '?';
   edgeAt = (i: number): string => {
     const e = this.edge[this.slot(i)];
@@ -150,7 +175,7 @@ export class TraceRing {
     const k = this.slot(i);
     const s = this.tables.sockets[this.socket[k]] ?? { node: '?', port: '', socket: '?' };
     const e = this.edge[k];
-    return {
+    const record: TraceRecord = {
       seq: this.seq[k],
       t: this.t[k],
       node: s.node,
@@ -164,6 +189,12 @@ export class TraceRing {
       msg: this.msg[k],
       cause: this.cause[k],
     };
+    if (this.blocked[k] > 0) {
+      // Float32 holds ms to about 7 digits: round back to the engine's 0.1 ms.
+      record.blockedMs = Math.round(this.blocked[k] * 10) / 10;
+      record.blockedBy = BLOCKED_BY[this.blockedBy[k]] as BlockedBy;
+    }
+    return record;
   }
 
   /** Position of the record with this seq, or -1 when it is not held (seqs increase along the ring). */

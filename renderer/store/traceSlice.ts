@@ -5,6 +5,7 @@
  * trace records it holds, so a flood costs the page one render per group.
  */
 import type { EdgeFault, EdgeStats, EngineEvent, MonitorKind, NodeStats } from '../../shared/ipc';
+import type { TraceTables } from '../../shared/trace';
 import type { Diagnostic } from '../../shared/diagnostics';
 import type { LostMessage } from '../../shared/trace';
 import type { AppState, SliceCreator } from './types';
@@ -45,6 +46,13 @@ export interface RunError {
   hint: string;
 }
 
+export interface KilledNode {
+  /** When it was killed, ms since the run started. */
+  t: number;
+  /** It comes back by itself this long after `t`. */
+  restartAfterMs?: number;
+}
+
 export interface TraceSlice {
   /** The trace of the current run (or the replayed file): mutable, bounded; read it with `traceVersion`. */
   trace: TraceRing;
@@ -65,6 +73,10 @@ export interface TraceSlice {
   finished: boolean;
   /** Faults injected on edges of the run, by edge id (from the engine's 'fault' events). */
   edgeFaults: Readonly<Record<string, EdgeFault>>;
+  /** Nodes of the run that were killed (fault injection), by node id, until they run again. */
+  killedNodes: Readonly<Record<string, KilledNode>>;
+  /** Nodes attached to the run while it went on (taps): they can be detached again. */
+  attachedNodes: readonly string[];
   applyEngineEvent(event: EngineEvent): void;
   /** Applies events in order with one store update. */
   applyEngineEvents(events: readonly EngineEvent[]): void;
@@ -90,7 +102,9 @@ function fold(state: AppState, patch: Patch, event: EngineEvent, logs: LogLine[]
       return;
     }
     case 'tables':
-      state.trace.clear(event.tables);
+      // Nodes attached mid-run extend the tables; the records so far keep their rows.
+      if (extendsTables(state.trace.tables, event.tables) && state.trace.total > 0) state.trace.tables = event.tables;
+      else state.trace.clear(event.tables);
       patch.traceVersion = cur('traceVersion') + 1;
       return;
     case 'trace':
@@ -123,6 +137,21 @@ function fold(state: AppState, patch: Patch, event: EngineEvent, logs: LogLine[]
     case 'fault': {
       const { [event.edge]: _old, ...rest } = cur('edgeFaults');
       patch.edgeFaults = event.fault ? { ...rest, [event.edge]: event.fault } : rest;
+      return;
+    }
+    case 'nodeFault': {
+      const { [event.node]: _was, ...rest } = cur('killedNodes');
+      const killed: KilledNode = event.restartAfterMs === undefined ? { t: event.t } : { t: event.t, restartAfterMs: event.restartAfterMs };
+      patch.killedNodes = event.state === 'killed' ? { ...rest, [event.node]: killed } : rest;
+      return;
+    }
+    case 'attached':
+      patch.attachedNodes = [...new Set([...cur('attachedNodes'), ...event.nodes.map((n) => n.id)])];
+      return;
+    case 'detached': {
+      const gone = new Set(event.nodes);
+      patch.attachedNodes = cur('attachedNodes').filter((id) => !gone.has(id));
+      patch.killedNodes = Object.fromEntries(Object.entries(cur('killedNodes')).filter(([id]) => !gone.has(id)));
       return;
     }
     case 'state':
@@ -162,7 +191,16 @@ const noRunData = () => ({
   lost: undefined,
   finished: false,
   edgeFaults: {},
+  killedNodes: {},
+  attachedNodes: [] as string[],
 });
+
+/** True when `next` only appends rows to `prev` (sockets and edges of nodes attached mid-run). */
+function extendsTables(prev: TraceTables, next: TraceTables): boolean {
+  if (prev.sockets.length === 0 || next.sockets.length < prev.sockets.length || next.edges.length < prev.edges.length) return false;
+  const same = prev.sockets.every((s, i) => s.node === next.sockets[i].node && s.port === next.sockets[i].port && s.socket === next.sockets[i].socket);
+  return same && prev.edges.every((e, i) => e === next.edges[i]);
+}
 
 function freshRun(state: AppState): Patch {
   state.trace.clear();

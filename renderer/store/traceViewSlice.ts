@@ -2,7 +2,6 @@
 import type { Direction } from '../../shared/trace';
 import type { Pattern } from '../../shared/patterns';
 import type { SliceCreator } from './types';
-import type { Decoder } from '../panels/trace/decode';
 
 export type DockTab = 'lessons' | 'diagnostics' | 'logs' | 'trace' | 'hops' | 'route' | 'charts';
 
@@ -27,8 +26,6 @@ export interface TraceViewSlice {
   followTail: boolean;
   /** Node the logs panel shows ('' = all nodes). */
   logNode: string;
-  /** How the inspector decodes the frames of each node's records (absent = text). */
-  frameDecoders: Readonly<Record<string, Decoder>>;
   setDockTab(tab: DockTab): void;
   /** Picks a record: the inspector shows it and the route view follows its message. */
   selectRecord(seq: number | undefined, msg?: number): void;
@@ -36,7 +33,6 @@ export interface TraceViewSlice {
   setTraceFilter(filter: TraceFilter): void;
   setFollowTail(follow: boolean): void;
   setLogNode(node: string): void;
-  setFrameDecoder(node: string, decoder: Decoder): void;
 }
 
 export const createTraceViewSlice: SliceCreator<TraceViewSlice> = (set) => ({
@@ -44,12 +40,10 @@ export const createTraceViewSlice: SliceCreator<TraceViewSlice> = (set) => ({
   traceFilter: {},
   followTail: true,
   logNode: '',
-  frameDecoders: {},
   setDockTab: (dockTab) => set({ dockTab }),
   selectRecord: (selectedSeq, msg) => set(msg === undefined ? { selectedSeq } : { selectedSeq, routeMsg: msg }),
   setRouteMsg: (routeMsg) => set({ routeMsg }),
   setTraceFilter: (traceFilter) => set({ traceFilter }),
   setFollowTail: (followTail) => set({ followTail }),
   setLogNode: (logNode) => set({ logNode }),
-  setFrameDecoder: (node, decoder) => set((s) => ({ frameDecoders: { ...s.frameDecoders, [node]: decoder } })),
 });

@@ -8,8 +8,9 @@ import type { UiSlice } from './uiSlice';
 import type { TraceViewSlice } from './traceViewSlice';
 import type { LessonSlice } from './lessonSlice';
 import type { ReplaySlice } from './replaySlice';
+import type { LiveRunSlice } from './liveRunSlice';
 
-export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & TraceViewSlice & UiSlice & ReplaySlice & LessonSlice;
+export type AppState = TopologySlice & SelectionSlice & RunSlice & TraceSlice & TraceViewSlice & UiSlice & ReplaySlice & LessonSlice & LiveRunSlice;
 
 /** A slice creator that sees the whole state (slices read each other, e.g. removal prunes selection). */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -6,7 +6,7 @@
 import type { Capabilities, EdgeStats, EngineEvent, NodeStats } from '../ipc';
 import type { Diagnostic } from '../diagnostics';
 import type { LostMessage, TraceRecord, TraceTables } from '../trace';
-import { batchRecords } from '../trace';
+import { amendBlocked, batchRecords } from '../trace';
 import type { Topology } from '../topology';
 import type { LessonAction } from './types';
 
@@ -85,6 +85,8 @@ export class ObservationCollector {
           if (this.records.length < this.max) this.records.push(r);
           else this.dropped++;
         }
+        // Sends that blocked are told after their records (maybe in an earlier batch).
+        amendBlocked(this.records, event.batch.blocked);
         return;
       case 'log':
         (this.logs[event.node] ??= []).push(event.line);

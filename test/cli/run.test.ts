@@ -114,6 +114,36 @@ describe('zmq-studio run', { timeout: 60_000 }, () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('--kill kills a node at a time and restarts it later: its log and its peer say so', async () => {
+    const doc = {
+      format: 'zmq-studio.topology/1',
+      nodes: [
+        { id: 'producer', kind: 'socket', socket: 'PUSH', behavior: { type: 'produce', count: 1000, payload: 'task {i}', intervalMs: 20 } },
+        { id: 'consumer', kind: 'socket', socket: 'PULL', behavior: { type: 'consume' } },
+      ],
+      edges: [{ id: 'e1', pattern: 'pipeline', source: 'producer', target: 'consumer', endpoint: 'tcp://127.0.0.1:5991', bind: 'target' }],
+    };
+    const path = join(dir, 'kill.json');
+    await writeFile(path, JSON.stringify(doc));
+    const r = await cli(['run', path, '--free-ports', '--kill', 'consumer@300+300', '--kill', 'nobody@100', '--duration', '1500']);
+    expect(r.code).toBe(0);
+    // A kill is a warning: on stderr, with the other warnings.
+    expect(r.stderr).toMatch(/^\[consumer\] killed: closed 1 socket .*it restarts in 300 ms$/m);
+    expect(r.stdout).toMatch(/^\[consumer\] restarted: 1 socket bound and connected again$/m);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/^\[producer\] disconnected from tcp:/m);
+    // Tasks reach the consumer again after its restart.
+    const lines = r.stdout.split('\n');
+    const back = lines.findIndex((l) => l.startsWith('[consumer] restarted'));
+    expect(lines.slice(back).some((l) => /^\[consumer\] task \d+$/.test(l))).toBe(true);
+    expect(r.stderr).toContain('zmq-studio: --kill nobody: no node "nobody" in this run');
+  });
+
+  it('--kill refuses a malformed plan with a usage error', async () => {
+    const r = await cli(['run', 'load-balanced', '--kill', 'server1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--kill takes NODE@MS or NODE@MS+RESTART_MS, not "server1"');
+  });
+
   it('Ctrl-C stops the run, prints the summary and exits 130', async () => {
     const path = await foreverTopology('forever-sigint.json');
     const child = spawn(process.execPath, ['bin/zmq-studio.mjs', 'run', path, '--free-ports'], { cwd: ROOT });

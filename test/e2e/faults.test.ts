@@ -6,6 +6,10 @@ interface PageGlobals {
   __zmqStudio: { store: { getState(): { loadTopology(doc: unknown): unknown; setTheme(theme: 'light' | 'dark'): void } } };
 }
 
+interface LogGlobals {
+  __zmqStudio: { store: { getState(): { logs: { node: string; line: string }[] } } };
+}
+
 const session = e2eSession();
 
 /** producer (PUSH) -> consumer (PULL), one message every 40 ms: slow enough to act on mid-run. */
@@ -42,4 +46,28 @@ it('drops every 2nd message on an edge: the badge is on the edge and the drops a
   // Clearing takes the badge off the edge.
   await faults.getByRole('button', { name: 'clear faults' }).click();
   await expect.poll(() => p.getByTestId('fault-badge-e1').count(), slow).toBe(0);
+}, 60_000);
+
+it('kills a node and it comes back by itself: the badge shows on the node, the logs say what happened', async () => {
+  const p = await session.page();
+  await p.evaluate((doc) => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().loadTopology(doc), slowPipeline);
+  await p.getByLabel('free ports').check();
+  await p.getByTestId('run').click();
+  await expect.poll(() => p.getByTestId('run-state').getAttribute('data-state'), slow).toBe('running');
+
+  await p.locator('.react-flow__node[data-id="consumer"]').click();
+  const life = p.getByTestId('node-life');
+  await life.getByLabel('restart after ms').fill('1500');
+  await life.getByRole('button', { name: 'kill & restart' }).click();
+  await expect.poll(() => p.getByTestId('killed-badge-consumer').textContent(), slow).toBe('✖ killed · back in 1500 ms');
+  await expect.poll(() => life.textContent(), slow).toContain('killed: back in 1500 ms');
+  await p.screenshot({ path: '/tmp/kill-light.png' });
+  await expect.poll(() => p.getByTestId('killed-badge-consumer').count(), { timeout: 10_000 }).toBe(0);
+
+  // The log (a long one: read from the store, the panel shows only the rows in view).
+  const lines = () => p.evaluate(() => (globalThis as unknown as LogGlobals).__zmqStudio.store.getState().logs.map((l) => `${l.node}: ${l.line}`));
+  await expect.poll(async () => (await lines()).filter((l) => l.startsWith('consumer: killed: closed 1 socket')).length, slow).toBe(1);
+  await expect.poll(async () => (await lines()).filter((l) => l.startsWith('consumer: restarted: 1 socket bound and connected again')).length, slow).toBe(1);
+  // Its peer saw it go.
+  expect((await lines()).some((l) => l.startsWith('producer: disconnected'))).toBe(true);
 }, 60_000);

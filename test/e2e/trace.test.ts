@@ -124,9 +124,9 @@ describe('trace table and message inspector', () => {
     await p.locator('.zs-trace-row').filter({ hasText: 'backend' }).click();
     await expect.poll(() => frameLabels(p)).toEqual(['identity:identity', 'delimiter:delimiter', 'body:body']);
     expect(await p.locator('.zs-frame-body [data-testid="frame-text"]').textContent()).toBe('client 1 msg 0');
-    // libzmq's generated identity: 5 bytes, a zero then a counter, shown escaped.
-    expect(await p.locator('.zs-frame-identity .zs-frame-size').textContent()).toBe('5 B · binary');
-    expect(await p.locator('.zs-frame-identity [data-testid="frame-text"]').textContent()).toMatch(/^\\x00/);
+    // libzmq's generated identity: 5 bytes, a zero then a counter; auto (the default) shows binary as hex.
+    expect(await p.locator('.zs-frame-identity .zs-frame-size').textContent()).toBe('hex · 5 B · binary');
+    expect(await p.locator('.zs-frame-identity .zs-hex-bytes').textContent()).toMatch(/^00 /);
 
     await p.getByTestId('inspector-cause').click();
     // The cause: the request as the queue's ROUTER frontend received it from client 1.
@@ -161,6 +161,10 @@ describe('trace table and message inspector', () => {
     await p.getByTestId('trace-filter-pattern').selectOption('pipeline');
     await expect.poll(() => shown(p)).toBe(6);
     await p.locator('.zs-trace-row[data-node="consumer"]').filter({ hasText: '"task":2' }).click();
+    // Auto (the default) picks JSON for an object, pretty-printed; Text shows it as sent.
+    await expect.poll(() => p.getByTestId('frame-text').textContent()).toBe('{\n  "task": 2,\n  "tags": [\n    "a"\n  ]\n}');
+    expect(await p.locator('.zs-frame-auto').textContent()).toBe('json · ');
+    await p.getByTestId('frames-text').click();
     await expect.poll(() => p.getByTestId('frame-text').textContent()).toBe('{"task":2,"tags":["a"]}');
     await p.getByTestId('frames-json').click();
     expect(await p.getByTestId('frame-text').textContent()).toBe('{\n  "task": 2,\n  "tags": [\n    "a"\n  ]\n}');
@@ -192,18 +196,20 @@ describe('trace table and message inspector', () => {
     await p.getByTestId('tab-trace').click();
     await expect.poll(() => shown(p)).toBe(2);
     await p.locator('.zs-trace-row[data-node="receiver"]').click();
-    // Text (the default) shows the bytes escaped; MessagePack decodes them.
+    // Auto (the default) decodes these non-text bytes as MessagePack; Text shows them escaped.
+    await expect.poll(() => p.getByTestId('frame-msgpack').textContent()).toBe('{\n  "a": 1,\n  "b": [\n    true,\n    "x"\n  ]\n}');
+    expect(await p.getByTestId('frames-auto').getAttribute('aria-checked')).toBe('true');
+    await p.getByTestId('frames-text').click();
     await expect.poll(() => p.getByTestId('frame-text').textContent()).toContain('\\x82');
-    await p.getByTestId('frames-msgpack').click();
-    expect(await p.getByTestId('frame-msgpack').textContent()).toBe('{\n  "a": 1,\n  "b": [\n    true,\n    "x"\n  ]\n}');
-    expect(await p.getByTestId('frames-msgpack').getAttribute('aria-checked')).toBe('true');
-    // The choice is the node's: the sender's record of the same message is still text.
+    // The choice is the node's: the sender's record of the same message is still auto.
     await p.locator('.zs-trace-row[data-node="sender"]').click();
-    await expect.poll(() => p.getByTestId('frame').getAttribute('data-decoder')).toBe('text');
-    // Auto picks MessagePack for these non-text bytes, and hex for bytes that are not MessagePack.
-    await p.getByTestId('frames-auto').click();
     await expect.poll(() => p.getByTestId('frame').getAttribute('data-decoder')).toBe('msgpack');
+    expect(await p.getByTestId('frames-auto').getAttribute('aria-checked')).toBe('true');
+    // Auto picks MessagePack for these non-text bytes, and hex for bytes that are not MessagePack.
     expect(await p.locator('.zs-frame-auto').textContent()).toBe('msgpack · ');
+    // The table agrees: the sender's row (auto) decodes the binary body, the receiver's (now text) keeps the engine's preview.
+    await expect.poll(() => p.locator('.zs-trace-row[data-node="sender"] .zs-tc-preview').textContent()).toBe('{"a":1,"b":[true,"x"]}');
+    expect(await p.locator('.zs-trace-row[data-node="receiver"] .zs-tc-preview').textContent()).toBe('0x82a16101a16292c3a178');
     await p.screenshot({ path: '/tmp/zs-msgpack-light.png' });
     await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio!.store.getState().engine!.inject({ node: 'sender', frames: ['00ffc1'], encoding: 'hex' }));
     await expect.poll(() => shown(p)).toBe(4);

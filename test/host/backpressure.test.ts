@@ -26,6 +26,9 @@ const idle: EngineCommands = {
   frames: async ({ seq }) => ({ available: false, seq, reason: 'idle' }),
   step: async () => ({ released: [], waiting: 0 }),
   fault: async (request) => request,
+  nodeFault: async ({ node, action }) => ({ node, state: action === 'kill' ? ('killed' as const) : ('running' as const), sockets: 1 }),
+  attach: async () => ({ diagnostics: [], nodes: [], edges: [] }),
+  detach: async ({ nodes }) => ({ nodes, edges: [], closedSockets: 0 }),
   status: async () => ({
     state: 'idle',
     runId: 0,

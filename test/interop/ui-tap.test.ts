@@ -94,3 +94,44 @@ describe('the page taps an outside program', () => {
     await expect.poll(() => p!.getByTestId('run-status').textContent(), slow).toBe('closed 1 socket · 0 open');
   });
 });
+
+describe('the page attaches a tap while the run goes on', () => {
+  it('taps a running Python PUB from the node inspector, traces the tap, and detaches it', async () => {
+    const py = await PythonPeer.start('pub_server.py', ['tcp://127.0.0.1:*', '20', ...FOOTBALL_LINES]);
+    const doc: TopologyInput = {
+      format: 'zmq-studio.topology/1',
+      name: 'Tap a Python radio live',
+      nodes: [
+        { id: 'pyradio', kind: 'external', socket: 'PUB', label: 'radio (Python)', position: { x: 80, y: 120 } },
+        { id: 'listener', kind: 'socket', socket: 'SUB', behavior: { type: 'subscribe', topics: ['germany'] }, position: { x: 420, y: 120 } },
+      ],
+      edges: [{ id: 'broadcast', pattern: 'pubsub', source: 'pyradio', target: 'listener', endpoint: py.first, bind: 'source' }],
+    };
+    p = await h.newPage();
+    await expect.poll(() => p!.getByTestId('connection').textContent(), slow).toContain('connected');
+    await p.getByTestId('open-file').setInputFiles({ name: 'tap.zmqtopo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expect.poll(async () => (await documentOf(p!)).name).toBe('Tap a Python radio live');
+    await p.getByTestId('run').click();
+    await expect.poll(() => p!.getByTestId('run-state').getAttribute('data-state'), slow).toBe('running');
+
+    await p.locator('.react-flow__node[data-id="pyradio"]').click();
+    const tap = p.getByTestId('tap-form');
+    await tap.getByLabel('tap topics').fill('netherlands');
+    await tap.getByRole('button', { name: 'tap it' }).click();
+    await expect.poll(() => p!.getByTestId('attached-badge-tap1').count(), slow).toBe(1);
+    expect((await documentOf(p)).edges.find((e) => e.target === 'tap1')).toMatchObject({ source: 'pyradio', endpoint: py.first });
+
+    await p.getByTestId('tab-trace').click();
+    const tapRows = p.locator('.zs-trace-row[data-node="tap1"]');
+    await expect.poll(() => tapRows.count(), slow).toBeGreaterThan(2);
+    for (const row of await tapRows.all()) expect(await row.locator('.zs-tc-preview').textContent()).toMatch(/^netherlands /);
+    await p.screenshot({ path: '/tmp/tap-live.png' });
+
+    await p.locator('.react-flow__node[data-id="tap1"]').click();
+    await p.getByTestId('node-life').getByRole('button', { name: 'detach' }).click();
+    await expect.poll(async () => (await documentOf(p!)).nodes.map((n) => n.id), slow).toEqual(['pyradio', 'listener']);
+    // The listener never noticed: it still receives.
+    await p.getByTestId('stop').click();
+    await expect.poll(() => p!.getByTestId('run-status').textContent(), slow).toBe('closed 1 socket · 0 open');
+  });
+});

@@ -33,12 +33,15 @@ describe('checks fail on a wrong topology, in words', () => {
   it('at the default high-water mark nobody drops and nobody waits', async () => {
     const r = await runLesson(lesson('high-water-mark'), { topologies: { main: defaultHighWaterMarks() } });
     expect(r.passed).toBe(false);
-    expect(r.findings).toHaveLength(2);
+    expect(r.findings).toHaveLength(3);
     expect(r.findings[0]).toBe(
       'the PUB dropped nothing: the slow listener got 50 of 50 (is the high-water mark still 5?)',
     );
     expect(r.findings[1]).toMatch(
       /^the ventilator's last task went out when the slow worker had taken only \d+ of 50: it was not held back/,
+    );
+    expect(r.findings[2]).toBe(
+      'no send of the ventilator waited for room at the high-water mark (0 ms blocked in all): at a mark of 5 a PUSH flooding a slow worker blocks (is the mark still 5?)',
     );
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from '@msgpack/msgpack';
 import { decodeMsgpack, detectDecoder, isDecoder, resolveDecoder } from '../../renderer/panels/trace/decode';
+import { compactBody, compactFrame, wantsFrames } from '../../renderer/panels/trace/compact';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
@@ -60,5 +61,40 @@ describe('payload decoding', () => {
     expect(resolveDecoder('hex', utf8('{"a":1}'))).toBe('hex');
     expect(isDecoder('msgpack')).toBe(true);
     expect(isDecoder('yaml')).toBe(false);
+  });
+});
+
+describe('the trace preview in the node\'s decoder', () => {
+  it('asks for frames only when the engine\'s text preview is not already the answer', () => {
+    expect(wantsFrames('text', '0x82a161')).toBe(false);
+    expect(wantsFrames('auto', 'Hello')).toBe(false);
+    expect(wantsFrames('auto', '{"a":1}')).toBe(false); // compact JSON is the text itself
+    expect(wantsFrames('auto', '0x82a16101')).toBe(true); // binary: msgpack or hex
+    for (const d of ['hex', 'json', 'msgpack'] as const) expect(wantsFrames(d, 'Hello'), d).toBe(true);
+  });
+
+  it('draws one frame on one line per decoder, falling back as the inspector does', () => {
+    expect(compactFrame(utf8('Hello'), 'hex')).toBe('48 65 6c 6c 6f');
+    expect(compactFrame(utf8('Hello world, hello'), 'hex', 12)).toBe('48 65 6c 6c …');
+    expect(compactFrame(utf8(' {"a": [1, 2]} '), 'json')).toBe('{"a":[1,2]}');
+    expect(compactFrame(utf8('not json'), 'json')).toBe('not json');
+    expect(compactFrame(fromHex('82a16101a16292c3a178'), 'msgpack')).toBe('{"a":1,"b":[true,"x"]}');
+    expect(compactFrame(fromHex('00ffc1'), 'msgpack')).toBe('00 ff c1');
+    expect(compactFrame(fromHex('00ff'), 'text')).toBe('\\x00\\xff');
+    expect(compactFrame(new Uint8Array(), 'hex')).toBe('(empty)');
+  });
+
+  it('shows the body frames only: a ROUTER\'s identity and delimiter are left to the inspector', () => {
+    const frames = [fromHex('0080000029'), new Uint8Array(), utf8('Hi')];
+    expect(compactBody({ socket: 'ROUTER', dir: 'in', frames, decoder: 'hex' })).toBe('48 69');
+    expect(compactBody({ socket: 'DEALER', dir: 'out', frames, decoder: 'text' })).toBe('Hi');
+  });
+
+  it('joins multipart bodies, resolves auto per frame, and marks cut messages', () => {
+    const frames = [utf8('weather'), encode({ t: 21 })];
+    expect(compactBody({ socket: 'PUB', dir: 'out', frames, decoder: 'auto' })).toBe('weather | {"t":21}');
+    expect(compactBody({ socket: 'PUSH', dir: 'out', frames: [utf8('ab')], decoder: 'hex', truncated: true })).toBe('61 62…');
+    const long = compactBody({ socket: 'PUSH', dir: 'out', frames: [utf8('x'.repeat(1000))], decoder: 'text' }, 50);
+    expect(long).toBe(`${'x'.repeat(50)}…`);
   });
 });

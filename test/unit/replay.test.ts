@@ -340,6 +340,9 @@ function fakeEngine(): EngineCommands & { calls: string[] } {
     frames: async ({ seq }) => ({ available: false, seq, reason: 'fake' }),
     step: async () => ({ released: [], waiting: 0 }),
     fault: async (request) => request,
+    nodeFault: async ({ node, action }) => ({ node, state: action === 'kill' ? ('killed' as const) : ('running' as const), sockets: 1 }),
+    attach: async () => ({ diagnostics: [], nodes: [], edges: [] }),
+    detach: async ({ nodes }) => ({ nodes, edges: [], closedSockets: 0 }),
   };
 }
 

@@ -126,6 +126,12 @@ function fakeEngine(): EngineCommands & { calls: string[] } {
     frames: async ({ seq }) => ({ available: false, seq, reason: 'fake' }),
     step: async () => ({ released: [], waiting: 0 }),
     fault: async (request) => (calls.push(`fault ${request.edge} ${JSON.stringify(request.fault)}`), request),
+    nodeFault: async ({ node, action, restartAfterMs }) => (
+      calls.push(`nodeFault ${node} ${action}${restartAfterMs === undefined ? '' : ` ${restartAfterMs}`}`),
+      { node, state: action === 'kill' ? ('killed' as const) : ('running' as const), sockets: 1 }
+    ),
+    attach: async ({ nodes, edges }) => (calls.push(`attach ${nodes.length} ${edges.length}`), { diagnostics: [], nodes: [], edges: [] }),
+    detach: async ({ nodes }) => (calls.push(`detach ${nodes.join(',')}`), { nodes, edges: [], closedSockets: 1 }),
   };
 }
 

@@ -3,9 +3,9 @@
  * latest monitor event, and the node's sent/received counts. Each part reads its own figure,
  * so a stats update re-renders these small components and never the node.
  */
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import { useLivePhase, useNodeFigures, usePortStatuses } from './useLive';
-import { BADGES, badgeTitle, formatCount, nodeTitle } from './liveText';
+import { BADGES, badgeTitle, formatCount, gaugeParts, gaugeTitle, nodeTitle } from './liveText';
 
 /** The ports whose sockets each node kind has (module constants, so memo props stay equal). */
 export const LIVE_PORTS = {
@@ -51,6 +51,36 @@ const NodeCounts = memo(function NodeCounts({ node }: { node: string }) {
   );
 });
 
+/** Per sending socket, while messages are in flight or it blocked: the numbers and a bar of in flight against the mark. */
+const NodeGauges = memo(function NodeGauges({ node, ports }: { node: string; ports: number }) {
+  const gauges = useNodeFigures(node)?.gauges;
+  if (!gauges) return null;
+  return (
+    <>
+      {gauges.map((g) => (
+        <span
+          key={g.port}
+          className={`zs-gauge${g.blockedMs > 0 ? ' zs-gauge-blocked' : ''}`}
+          data-testid="node-gauge"
+          data-node={node}
+          data-port={g.port}
+          data-in-flight={g.inFlight}
+          data-blocked-ms={g.blockedMs}
+          title={gaugeTitle(g)}
+        >
+          <span className="zs-gauge-bar" style={{ ['--fill' as string]: Math.min(1, g.inFlight / Math.max(1, g.sndhwm)) }} />
+          {gaugeParts(g, ports > 1).map((part, i) => (
+            <Fragment key={part}>
+              {i > 0 ? ' · ' : ''}
+              <span className="zs-gauge-part">{part}</span>
+            </Fragment>
+          ))}
+        </span>
+      ))}
+    </>
+  );
+});
+
 export const NodeLive = memo(function NodeLive({ node, ports }: { node: string; ports: readonly string[] }) {
   const phase = useLivePhase();
   if (phase === 'idle') return null;
@@ -60,6 +90,7 @@ export const NodeLive = memo(function NodeLive({ node, ports }: { node: string; 
         <SocketBadge key={p} node={node} port={p} right={i > 0} />
       ))}
       <NodeCounts node={node} />
+      <NodeGauges node={node} ports={ports.length} />
     </div>
   );
 });

@@ -11,6 +11,7 @@ import type { AppState } from '../../store/types';
 import type { SocketStatus } from '../../store/traceSlice';
 import { isRunActive } from '../../store/runSlice';
 import type { TraceTables } from '../../../shared/trace';
+import type { NodeStats } from '../../../shared/ipc';
 import type { EdgeEnds, RingView } from './edgeCounts';
 import { DirectionCounts, countDeliveries, edgeEnds } from './edgeCounts';
 
@@ -25,6 +26,18 @@ export interface EdgeFigures {
   messages: number;
   /** msgs/s over the engine's last stats period; 0 once the run ended. */
   rate: number;
+  /** Messages a fault on the edge dropped; present only when some were. */
+  dropped?: number;
+}
+
+/** One sending socket's gauge, shown while something of it is in flight or it blocked. */
+export interface GaugeFigure {
+  port: string;
+  inFlight: number;
+  /** ms blocked in the engine's last stats period, and in all. */
+  blockedMs: number;
+  blockedTotalMs: number;
+  sndhwm: number;
 }
 
 export interface NodeFigures {
@@ -33,6 +46,8 @@ export interface NodeFigures {
   /** Unknown for an external program (its side is not traced). */
   bytesOut?: number;
   bytesIn?: number;
+  /** While live: the node's sockets with messages in flight or time blocked (absent when none). */
+  gauges?: GaugeFigure[];
 }
 
 /** The latest socket event per port ('' for a plain socket). */
@@ -77,6 +92,22 @@ function sameNumbers<T extends object>(a: T | undefined, b: T | undefined): bool
   if (!a || !b) return false;
   const keys = Object.keys(a) as (keyof T)[];
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** A node's figures are equal when their numbers and their gauges' numbers are. */
+function sameNode(a: NodeFigures | undefined, b: NodeFigures | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const { gauges: ga, ...na } = a;
+  const { gauges: gb, ...nb } = b;
+  if (!sameNumbers(na, nb) || (ga?.length ?? 0) !== (gb?.length ?? 0)) return false;
+  return (ga ?? []).every((g, i) => sameNumbers(g, gb?.[i]));
+}
+
+/** The gauges worth showing: sockets with something in flight or time blocked in the last period. */
+export function nodeGauges(n: NodeStats): GaugeFigure[] | undefined {
+  const shown = (n.sockets ?? []).filter((g) => g.inFlight > 0 || g.blockedMs > 0);
+  return shown.length > 0 ? shown.map((g) => ({ port: g.port, inFlight: g.inFlight, blockedMs: g.blockedMs, blockedTotalMs: g.blockedTotalMs, sndhwm: g.sndhwm })) : undefined;
 }
 
 export function createLiveFigures(store: AppStore, flushMs = 250): LiveFigures {
@@ -128,7 +159,9 @@ export function createLiveFigures(store: AppStore, flushMs = 250): LiveFigures {
     const back = i === undefined ? 0 : counts.back(i);
     if (!stats && forward + back === 0) return undefined;
     const rate = phase === 'live' ? (stats?.rate ?? 0) : 0;
-    return { forward, back, messages: Math.max(stats?.messages ?? 0, forward + back), rate };
+    const figures: EdgeFigures = { forward, back, messages: Math.max(stats?.messages ?? 0, forward + back), rate };
+    if (stats?.dropped) figures.dropped = stats.dropped;
+    return figures;
   }
 
   /**
@@ -165,8 +198,14 @@ export function createLiveFigures(store: AppStore, flushMs = 250): LiveFigures {
     const outside = externalFigures();
     for (const id of new Set([...nodes.keys(), ...Object.keys(s.nodeStats), ...outside.keys()])) {
       const n = idle ? undefined : s.nodeStats[id];
-      const figures = n ? { sent: n.sent, received: n.received, bytesOut: n.bytesOut, bytesIn: n.bytesIn } : idle ? undefined : outside.get(id);
-      put(nodes, nodeKey(id), id, figures, sameNumbers);
+      // Gauges only while live: at the end, what is still "in flight" was lost, and the trace says so.
+      const gauges = n && phase === 'live' ? nodeGauges(n) : undefined;
+      const figures: NodeFigures | undefined = n
+        ? { sent: n.sent, received: n.received, bytesOut: n.bytesOut, bytesIn: n.bytesIn, ...(gauges ? { gauges } : {}) }
+        : idle
+          ? undefined
+          : outside.get(id);
+      put(nodes, nodeKey(id), id, figures, sameNode);
     }
     for (const id of new Set([...sockets.keys(), ...Object.keys(s.socketStatus)])) {
       // The slice replaces a node's record when one of its ports changes: identity is enough.

@@ -1,7 +1,8 @@
 /** The words and numbers the live badges and counters show. Pure, so the wording is tested. */
 import type { MonitorKind } from '../../../shared/ipc';
 import type { SocketStatus } from '../../store/traceSlice';
-import type { EdgeFigures, NodeFigures } from './liveFigures';
+import type { EdgeFigures, GaugeFigure, NodeFigures } from './liveFigures';
+import { formatWait } from '../../../shared/explain';
 
 export type BadgeTone = 'ok' | 'busy' | 'warn' | 'error' | 'muted';
 
@@ -40,12 +41,35 @@ export function formatRunTime(t: number): string {
 /** The edge label's live line: both directions for a two-way edge, the total otherwise. */
 export function edgeLine(f: EdgeFigures, twoWay: boolean): string {
   const count = twoWay ? `→ ${formatCount(f.forward)} · ← ${formatCount(f.back)}` : `${formatCount(f.messages)} msg${f.messages === 1 ? '' : 's'}`;
-  return f.rate > 0 ? `${count} · ${formatRate(f.rate)}` : count;
+  const dropped = f.dropped ? ` · ${formatCount(f.dropped)} dropped` : '';
+  return `${f.rate > 0 ? `${count} · ${formatRate(f.rate)}` : count}${dropped}`;
 }
 
 export function edgeTitle(f: EdgeFigures, source: string, target: string): string {
   const rate = f.rate > 0 ? `, ${formatRate(f.rate)} now` : '';
-  return `${f.forward} delivered ${source} → ${target}, ${f.back} ${target} → ${source}; ${f.messages} in all${rate}`;
+  const dropped = f.dropped ? `; ${f.dropped} dropped by the edge's fault (received, never handed to the reader)` : '';
+  return `${f.forward} delivered ${source} → ${target}, ${f.back} ${target} → ${source}; ${f.messages} in all${rate}${dropped}`;
+}
+
+/** The parts of a socket's gauge, each kept on one line: ["in flight 1,000 (sndhwm 1,000)", "blocked 240 ms"]. */
+export function gaugeParts(g: GaugeFigure, showPort: boolean): string[] {
+  const parts: string[] = [];
+  if (g.inFlight > 0) parts.push(`in flight ${formatCount(g.inFlight)} (sndhwm ${formatCount(g.sndhwm)})`);
+  if (g.blockedMs > 0) parts.push(`blocked ${formatWait(g.blockedMs)}`);
+  if (showPort && g.port && parts.length > 0) parts[0] = `${g.port}: ${parts[0]}`;
+  return parts;
+}
+
+/** A socket's gauge as one line: "in flight 1,000 (sndhwm 1,000) · blocked 240 ms"; `port` names it on a two-socket node. */
+export function gaugeLine(g: GaugeFigure, showPort: boolean): string {
+  return gaugeParts(g, showPort).join(' · ');
+}
+
+export function gaugeTitle(g: GaugeFigure): string {
+  const who = g.port ? `${g.port}: ` : '';
+  const flight = `${g.inFlight} message${g.inFlight === 1 ? '' : 's'} sent and not yet received by the app's own peers (the send high-water mark is ${g.sndhwm} per peer; a receiver's own mark adds to it)`;
+  const blocked = g.blockedMs > 0 || g.blockedTotalMs > 0 ? `; sends waited ${formatWait(g.blockedMs)} in the last stats period, ${formatWait(g.blockedTotalMs)} in all (blocked: the queue was full or no peer was there)` : '';
+  return `${who}${flight}${blocked}`;
 }
 
 export function badgeTitle(port: string, s: SocketStatus): string {

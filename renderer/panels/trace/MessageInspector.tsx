@@ -8,18 +8,21 @@ import { FrameView } from './FrameView';
 import type { FrameMode } from './FrameView';
 import { causeOfMessage, findMessageRecord } from './ringSearch';
 import { useFrames } from './useFrames';
+import { decodePatch, decoderOf } from './decode';
 import { formatCount } from './format';
 
 const MODES: readonly { id: FrameMode; label: string; title: string }[] = [
   { id: 'auto', label: 'Auto', title: 'JSON, MessagePack, text or hex: picked per frame from its bytes' },
   { id: 'text', label: 'Text', title: 'UTF-8 text, other bytes as \\xNN' },
-  { id: 'hex', label: 'Hex', title: 'hex dump' },
   { id: 'json', label: 'JSON', title: 'pretty-printed JSON' },
+  { id: 'hex', label: 'Hex', title: 'hex dump' },
   { id: 'msgpack', label: 'MsgPack', title: 'MessagePack, decoded and shown as JSON' },
 ];
 
-/** Text until the user picks another decoder for the node: the bytes as sent, nothing guessed. */
-const DEFAULT_DECODER: FrameMode = 'text';
+/** Sets the node's `decode` field: a view setting, allowed during a run, undoable, saved with the file. */
+function chooseDecoder(node: string, decoder: FrameMode): void {
+  appStore.getState().updateNode(node, decodePatch(decoder));
+}
 
 /**
  * The record with this seq, read once when it is selected (a record never changes once traced),
@@ -87,8 +90,9 @@ export const MessageInspector = memo(function MessageInspector() {
   const record = useMemo(() => (seq === undefined ? undefined : lookup(seq)), [seq, runId]);
   const replaying = useAppStore((s) => s.replay !== undefined);
   const frames = useFrames(record, runId, replaying);
-  // The decoder is a per-node choice: a node's payload format stays the same from record to record.
-  const mode = useAppStore((s) => (record ? s.frameDecoders[record.node] : undefined) ?? DEFAULT_DECODER);
+  // The decoder is the node's `decode` field: a node's payload format stays the same from record to record.
+  const node = record ? topology.nodes.find((n) => n.id === record.node) : undefined;
+  const mode = decoderOf(node);
 
   if (seq === undefined) {
     return (
@@ -104,7 +108,6 @@ export const MessageInspector = memo(function MessageInspector() {
       </aside>
     );
   }
-  const node = topology.nodes.find((n) => n.id === record.node);
   const envelope = frames.status === 'ok' ? labelFrames({ socket: record.socket, dir: record.dir, frames: frames.frames, topics }) : undefined;
   return (
     <aside className="zs-msg" aria-label="Message inspector" data-testid="message-inspector" data-seq={record.seq}>
@@ -127,7 +130,9 @@ export const MessageInspector = memo(function MessageInspector() {
         <span className="zs-trace-spacer" />
         <span className="zs-seg" role="radiogroup" aria-label={`decode frames of ${record.node} as`} data-testid="frame-decoders">
           {MODES.map((m) => (
-            <button key={m.id} type="button" role="radio" aria-checked={mode === m.id} className={mode === m.id ? 'active' : ''} title={m.title} onClick={() => appStore.getState().setFrameDecoder(record.node, m.id)} data-testid={`frames-${m.id}`}>
+            <button key={m.id} type="button" role="radio" aria-checked={mode === m.id} className={mode === m.id ? 'active' : ''}
+              disabled={!node} title={node ? `${m.title} (saved as this node's decoder)` : `${record.node} is not a node of this topology`}
+              onClick={() => chooseDecoder(record.node, m.id)} data-testid={`frames-${m.id}`}>
               {m.label}
             </button>
           ))}

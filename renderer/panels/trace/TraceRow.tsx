@@ -1,7 +1,11 @@
 import { memo } from 'react';
 import type { Pattern } from '../../../shared/patterns';
 import { appStore } from '../../store/appStore';
+import { wantsFrames } from './compact';
+import type { Decoder } from './decode';
 import { formatCount } from './format';
+import { PreviewCell } from './PreviewCell';
+import type { PreviewFrames } from './previewFrames';
 
 export const ROW_HEIGHT = 22;
 
@@ -13,13 +17,17 @@ export interface TraceRowProps {
   /** Node id -> the name the canvas shows. */
   names: ReadonlyMap<string, string>;
   patterns: ReadonlyMap<string, Pattern>;
+  /** Node id -> its payload decoder (absent = auto). */
+  decoders: ReadonlyMap<string, Decoder>;
+  /** Frames of the rows on screen, for previews in a decoder other than text. */
+  frames: PreviewFrames;
 }
 
 /**
  * One record, read from the ring's columns when the row is drawn: only visible rows make an
  * object. A record the bound pushed out since the table's last refresh says so.
  */
-export const TraceRow = memo(function TraceRow({ ordinal, top, selected, names, patterns }: TraceRowProps) {
+export const TraceRow = memo(function TraceRow({ ordinal, top, selected, names, patterns, decoders, frames }: TraceRowProps) {
   const ring = appStore.getState().trace;
   const pos = ordinal - (ring.total - ring.size);
   const style = { transform: `translateY(${top}px)` };
@@ -32,6 +40,7 @@ export const TraceRow = memo(function TraceRow({ ordinal, top, selected, names, 
   }
   const r = ring.recordAt(pos);
   const pattern = patterns.get(r.edge);
+  const decoder = decoders.get(r.node) ?? 'auto';
   return (
     <div
       className={`zs-trace-row zs-dir-${r.dir}${pattern ? ` pattern-${pattern}` : ''}${selected ? ' selected' : ''}`}
@@ -57,7 +66,11 @@ export const TraceRow = memo(function TraceRow({ ordinal, top, selected, names, 
       </span>
       <span className="zs-tc-num">{r.frames}</span>
       <span className="zs-tc-num">{formatCount(r.bytes)}</span>
-      <span className="zs-tc-preview">{r.preview}</span>
+      {wantsFrames(decoder, r.preview) ? (
+        <PreviewCell seq={r.seq} socket={r.socket} dir={r.dir} preview={r.preview} decoder={decoder} frames={frames} />
+      ) : (
+        <span className="zs-tc-preview">{r.preview}</span>
+      )}
       <span className="zs-tc-msg" title={r.cause ? `message ${r.msg}, caused by message ${r.cause}` : `message ${r.msg}`}>
         #{r.msg}
         {r.cause > 0 && <span className="zs-muted"> ← #{r.cause}</span>}

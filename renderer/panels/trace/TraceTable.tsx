@@ -2,10 +2,12 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSync
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, WheelEvent as ReactWheelEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { displayName } from '../../../shared/topology';
+import { decoderOf } from './decode';
 import { appStore, useAppStore } from '../../store/appStore';
 import { edgePatterns } from './filter';
 import type { TraceFeed } from './traceFeed';
 import { ROW_HEIGHT, TraceRow } from './TraceRow';
+import { useVisibleFrames } from './useVisibleFrames';
 
 const rowSize = (): number => ROW_HEIGHT;
 
@@ -38,6 +40,7 @@ export const TraceTable = memo(function TraceTable({ feed, scrollPaused }: Trace
   const edges = useAppStore((s) => s.topology.edges);
   const names = useMemo(() => new Map(nodes.map((n) => [n.id, displayName(n)])), [nodes]);
   const patterns = useMemo(() => edgePatterns(edges), [edges]);
+  const decoders = useMemo(() => new Map(nodes.map((n) => [n.id, decoderOf(n)])), [nodes]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const lastTop = useRef(0);
   const paused = useRef(scrollPaused);
@@ -48,6 +51,7 @@ export const TraceTable = memo(function TraceTable({ feed, scrollPaused }: Trace
   const picked = useRef<number | undefined>(undefined);
 
   const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scrollRef.current, estimateSize: rowSize, overscan: 10 });
+  const frames = useVisibleFrames(feed, virtualizer.range, decoders);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -141,7 +145,7 @@ export const TraceTable = memo(function TraceTable({ feed, scrollPaused }: Trace
             const ordinal = feed.index.ordinalAt(v.index);
             const pos = ordinal - (ring.total - ring.size);
             const selected = selectedSeq !== undefined && pos >= 0 && pos < ring.size && ring.seqAt(pos) === selectedSeq;
-            return <TraceRow key={`${rows.generation}:${ordinal}`} ordinal={ordinal} top={v.start} selected={selected} names={names} patterns={patterns} />;
+            return <TraceRow key={`${rows.generation}:${ordinal}`} ordinal={ordinal} top={v.start} selected={selected} names={names} patterns={patterns} decoders={decoders} frames={frames} />;
           })}
         </div>
       </div>

@@ -1,18 +1,30 @@
 /**
- * Payload decoders for the message inspector: text, JSON, hex, MessagePack, or `auto`, which picks
+ * Payload decoders for the message inspector and the trace table: text, JSON, hex, MessagePack, or `auto`, which picks
  * one per frame from its bytes. Pure, no DOM; decode errors come back as values, never thrown.
  */
 import { decode as decodeMessagePack, ExtData } from '@msgpack/msgpack';
+import { PAYLOAD_DECODERS } from '../../../shared/topology';
+import type { PayloadDecoder, TopologyNode } from '../../../shared/topology';
 import { frameText, prettyJson } from './frameFormat';
 
-export const DECODERS = ['auto', 'text', 'hex', 'json', 'msgpack'] as const;
-export type Decoder = (typeof DECODERS)[number];
+/** The node field `decode` (shared/topology.ts): absent = auto. */
+export const DECODERS = PAYLOAD_DECODERS;
+export type Decoder = PayloadDecoder;
 /** What `auto` resolves to: a decoder that actually draws the frame. */
 export type FrameDecoder = Exclude<Decoder, 'auto'>;
+
+/** How the select and the inspector's segments name each decoder. */
+export const DECODER_LABELS: Readonly<Record<Decoder, string>> = { auto: 'Auto', text: 'Text', json: 'JSON', hex: 'Hex', msgpack: 'MessagePack' };
 
 export function isDecoder(value: unknown): value is Decoder {
   return typeof value === 'string' && (DECODERS as readonly string[]).includes(value);
 }
+
+/** The decoder a node's records are shown with; a node the topology no longer has is auto. */
+export const decoderOf = (node: TopologyNode | undefined): Decoder => node?.decode ?? 'auto';
+
+/** The patch that sets a node's decoder: auto is the default, so it leaves the file instead of being written. */
+export const decodePatch = (decoder: Decoder): { decode: Exclude<Decoder, 'auto'> | undefined } => ({ decode: decoder === 'auto' ? undefined : decoder });
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
 
@@ -28,12 +40,12 @@ function jsonable(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** A MessagePack frame as pretty JSON-like text; the whole frame must be one value. */
-export function decodeMsgpack(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+/** A MessagePack frame as JSON-like text (pretty, or on one line with `indent` 0); the whole frame must be one value. */
+export function decodeMsgpack(bytes: Uint8Array, indent = 2): { ok: true; text: string } | { ok: false; error: string } {
   if (bytes.length === 0) return { ok: false, error: 'empty frame' };
   try {
     const value = decodeMessagePack(bytes, { useBigInt64: true });
-    return { ok: true, text: JSON.stringify(value, jsonable, 2) ?? 'null' };
+    return { ok: true, text: JSON.stringify(value, jsonable, indent) ?? 'null' };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }

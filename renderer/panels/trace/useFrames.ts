@@ -14,7 +14,7 @@ export type FramesState =
  * The engine's answer, checked against the record: frames of another run that happens to have
  * the same seq (a replayed file's records) must not be shown as this record's.
  */
-export function framesState(reply: FramesReply, record: TraceRecord, key: string): FramesState {
+export function framesState(reply: FramesReply, record: Pick<TraceRecord, 'seq' | 'frames' | 'bytes'>, key: string): FramesState {
   if (!reply.available) return { status: 'unavailable', key, reason: reply.reason };
   const frames = reply.frames.map(decodeBase64);
   const bytes = frames.reduce((n, f) => n + f.length, 0);

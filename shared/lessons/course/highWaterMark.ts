@@ -1,6 +1,7 @@
 /** Lesson 11 (pitfall): the high-water mark — a full PUB drops, a full PUSH waits. */
 import { Findings } from '../findings';
-import { ms, quoted, recordsOf } from '../facts';
+import { ms, plural, quoted, recordsOf } from '../facts';
+import { BLOCKED_SEND_MS } from '../../trace';
 import { FLOOD, HWM, highWaterMark } from '../topologies/pitfalls';
 import type { Lesson } from '../types';
 
@@ -16,6 +17,8 @@ export const highWaterMarkLesson: Lesson = {
   watch: [
     'the radio finishes its 50 publications almost at once; most never reach the slow listener',
     "the ventilator's sends spread out in time: it is held back at the pace of the slow worker",
+    `the gauge under the ventilator's card: messages in flight against its high-water mark (sndhwm ${HWM}), and how long its sends were blocked`,
+    'the Hops tab: a send that had to wait says "PUSH blocks: high water mark reached — this send waited … for room"',
     "the lost messages: all the radio's, none of the ventilator's",
   ],
   prediction: {
@@ -63,6 +66,16 @@ export const highWaterMarkLesson: Lesson = {
       takenBefore >= FLOOD - 4 * HWM,
       `the PUSH blocked: its last task went out only after the slow worker had taken ${takenBefore} (its sends took ${ms(span(tasks))}, at the worker's pace)`,
       `the ventilator's last task went out when the slow worker had taken only ${takenBefore} of ${FLOOD}: it was not held back (is the high-water mark still ${HWM}?)`,
+    );
+    // Measured, not inferred: the engine times each send that waits in libzmq (BLOCKED_SEND_MS or more).
+    const blocked = tasks.filter((r) => r.blockedBy === 'high-water-mark');
+    const gauge = obs.stats.nodes.find((n) => n.node === 'ventilator')?.sockets?.find((g) => g.port === '');
+    const total = gauge?.blockedTotalMs ?? blocked.reduce((sum, r) => sum + (r.blockedMs ?? 0), 0);
+    const longest = blocked.reduce((most, r) => Math.max(most, r.blockedMs ?? 0), 0);
+    f.expect(
+      blocked.length > 0,
+      `the PUSH was seen blocking: ${plural(blocked.length, 'send')} waited ${BLOCKED_SEND_MS} ms or more for room at the high-water mark (the longest ${ms(longest)}; ${ms(total)} blocked in all)`,
+      `no send of the ventilator waited for room at the high-water mark (${ms(total)} blocked in all): at a mark of ${HWM} a PUSH flooding a slow worker blocks (is the mark still ${HWM}?)`,
     );
     return f.result();
   },
