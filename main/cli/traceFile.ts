@@ -1,15 +1,21 @@
 /**
  * `--trace out.jsonl`: a header line, then every trace record of the run as one JSON line.
  * Records stay columnar until they reach this file: objects and JSON appear only at the edge.
+ * They are held back a little before being written (HOLD_MS of run time, at most HOLD_RECORDS):
+ * the wait of a send that blocked is told only when it returns, in a later batch.
  */
 import { open } from 'node:fs/promises';
 import type { WriteStream } from 'node:fs';
 import type { EngineEvent } from '../../shared/ipc';
-import type { TraceBatch, TraceTables } from '../../shared/trace';
-import { batchRecords } from '../../shared/trace';
+import type { TraceBatch, TraceRecord, TraceTables } from '../../shared/trace';
+import { amendBlocked, batchRecords } from '../../shared/trace';
 import type { TraceHeader } from '../../shared/traceFile';
 import { TRACE_FORMAT, traceHeaderLine, traceRecordLine } from '../../shared/traceFile';
 import { CliError, EXIT } from './errors';
+
+/** How long (run time) and how many records the file holds back for late-told blocked waits. */
+const HOLD_MS = 5000;
+const HOLD_RECORDS = 20_000;
 
 export class TraceFile {
   /** The first write error, if any; later writes are skipped. */
@@ -18,6 +24,8 @@ export class TraceFile {
   private tables: TraceTables | undefined;
   /** Batches that came before their tables (not expected, but never lost). */
   private early: TraceBatch[] = [];
+  /** Records not written yet, in seq order: a later batch may still amend them. */
+  private held: TraceRecord[] = [];
 
   private constructor(
     readonly path: string,
@@ -55,8 +63,9 @@ export class TraceFile {
     }
   }
 
-  /** Flushes and closes; resolves once the data is on disk (or the write failed). */
+  /** Writes what is held, flushes and closes; resolves once the data is on disk (or the write failed). */
   close(): Promise<void> {
+    this.writeHeld(this.held.length);
     return new Promise((resolve) => {
       if (this.stream.destroyed) return resolve();
       this.stream.once('close', () => resolve());
@@ -65,10 +74,19 @@ export class TraceFile {
   }
 
   private writeBatch(batch: TraceBatch, tables: TraceTables): void {
-    if (batch.count === 0) return;
-    const records = batchRecords(batch, tables);
-    this.records += records.length;
-    this.write(`${records.map(traceRecordLine).join('\n')}\n`);
+    if (batch.count > 0) this.held.push(...batchRecords(batch, tables));
+    amendBlocked(this.held, batch.blocked);
+    const newest = this.held.at(-1)?.t ?? 0;
+    let ready = 0;
+    while (ready < this.held.length && (this.held.length - ready > HOLD_RECORDS || this.held[ready].t < newest - HOLD_MS)) ready++;
+    this.writeHeld(ready);
+  }
+
+  private writeHeld(count: number): void {
+    if (count === 0) return;
+    const out = this.held.splice(0, count);
+    this.records += out.length;
+    this.write(`${out.map(traceRecordLine).join('\n')}\n`);
   }
 
   private write(text: string): void {

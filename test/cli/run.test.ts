@@ -138,6 +138,31 @@ describe('zmq-studio run', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('zmq-studio: --kill nobody: no node "nobody" in this run');
   });
 
+  it('--trace: a send that blocked at the high-water mark carries its wait in the file', async () => {
+    const doc = {
+      format: 'zmq-studio.topology/1',
+      nodes: [
+        { id: 'producer', kind: 'socket', socket: 'PUSH', options: { sendHighWaterMark: 5 }, behavior: { type: 'produce', count: 60, payload: 'task {i}' } },
+        { id: 'worker', kind: 'worker', input: 'PULL', output: 'PUSH', inputOptions: { receiveHighWaterMark: 5 }, behavior: { type: 'work', delayMs: 10 } },
+        { id: 'sink', kind: 'socket', socket: 'PULL', behavior: { type: 'consume', count: 60 } },
+      ],
+      edges: [
+        { id: 'tasks', pattern: 'pipeline', source: 'producer', target: 'worker', targetPort: 'in', endpoint: `inproc://held-${process.pid}`, bind: 'source' },
+        { id: 'done', pattern: 'pipeline', source: 'worker', sourcePort: 'out', target: 'sink', endpoint: 'tcp://127.0.0.1:5993', bind: 'target' },
+      ],
+    };
+    const path = join(dir, 'held.json');
+    const out = join(dir, 'held.jsonl');
+    await writeFile(path, JSON.stringify(doc));
+    const r = await cli(['run', path, '--free-ports', '--trace', out]);
+    expect(r.code).toBe(0);
+    const records = (await readFile(out, 'utf8')).trim().split('\n').slice(1).map((l) => JSON.parse(l) as { node: string; dir: string; blockedMs?: number; blockedBy?: string });
+    expect(records).toHaveLength(240);
+    const blocked = records.filter((rec) => rec.blockedMs !== undefined);
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked.every((rec) => rec.node === 'producer' && rec.dir === 'out' && rec.blockedBy === 'high-water-mark' && (rec.blockedMs ?? 0) >= 20)).toBe(true);
+  });
+
   it('--kill refuses a malformed plan with a usage error', async () => {
     const r = await cli(['run', 'load-balanced', '--kill', 'server1']);
     expect(r.code).toBe(2);
