@@ -1,12 +1,7 @@
 import { memo, useState } from 'react';
 import type { EdgeFault } from '../../shared/ipc';
 import { appStore, useAppStore } from '../store/appStore';
-
-const inRange = (t: string, min: number, max: number): number | undefined => {
-  if (!/^\d+$/.test(t.trim())) return undefined;
-  const n = Number(t);
-  return n >= min && n <= max ? n : undefined;
-};
+import { wholeNumberIn } from './numberField';
 
 /** Fault injection on one edge of the running topology: drop every Nth, delay, suspend, clear. */
 export const FaultControls = memo(function FaultControls({ edge }: { edge: string }) {
@@ -16,8 +11,8 @@ export const FaultControls = memo(function FaultControls({ edge }: { edge: strin
   const [delay, setDelay] = useState('200');
   if (!active) return null;
   const set = (next: EdgeFault | null) => void appStore.getState().setFault(edge, next);
-  const dropEvery = inRange(drop, 2, 1000);
-  const delayMs = inRange(delay, 0, 60_000);
+  const dropEvery = wholeNumberIn(drop, 2, 1000);
+  const delayMs = wholeNumberIn(delay, 0, 60_000);
   return (
     <fieldset className="zs-faults" data-testid="edge-faults">
       <legend>Faults</legend>

@@ -1,13 +1,8 @@
 import { memo, useState } from 'react';
 import type { TopologyNode } from '../../shared/topology';
 import { appStore, useAppStore } from '../store/appStore';
+import { wholeNumberIn } from './numberField';
 import { boundEndpointsOf } from '../store/taps';
-
-const inRange = (t: string, min: number, max: number): number | undefined => {
-  if (!/^\d+$/.test(t.trim())) return undefined;
-  const n = Number(t);
-  return n >= min && n <= max ? n : undefined;
-};
 
 /**
  * What can be done to a node while its run goes on: kill it as a crash would and restart it
@@ -24,7 +19,7 @@ const LifeControls = memo(function LifeControls({ node }: { node: TopologyNode }
   const killed = useAppStore((s) => s.killedNodes[node.id]);
   const attached = useAppStore((s) => s.attachedNodes.includes(node.id));
   const [after, setAfter] = useState('1000');
-  const restartAfterMs = inRange(after, 0, 600_000);
+  const restartAfterMs = wholeNumberIn(after, 0, 600_000);
   const store = appStore.getState;
   return (
     <fieldset className="zs-faults" data-testid="node-life">

@@ -5,22 +5,14 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { TestEngine } from './testEngine';
-import { address, topology } from './topologies';
+import { pacedPipeline } from './topologies';
 
 let t: TestEngine;
 afterEach(() => t.dispose());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function pipeline(count: number, intervalMs: number) {
-  return topology(
-    [
-      { id: 'producer', kind: 'socket', socket: 'PUSH', behavior: { type: 'produce', count, payload: 'task {i}', intervalMs } },
-      { id: 'consumer', kind: 'socket', socket: 'PULL', behavior: { type: 'consume' } },
-    ],
-    [{ id: 'e1', pattern: 'pipeline', source: 'producer', target: 'consumer', endpoint: address('tcp'), bind: 'target' }],
-  );
-}
+const pipeline = pacedPipeline;
 
 /** Starts paused so the fault is in place before the first message, then lets it run. */
 async function startWith(count: number, intervalMs: number, fault: Parameters<TestEngine['engine']['fault']>[0]['fault']): Promise<void> {

@@ -27,6 +27,17 @@ export function address(transport: 'tcp' | 'ipc' | 'inproc'): string {
   return `ipc:///tmp/${tag}.ipc`;
 }
 
+/** producer (PUSH) --e1--> consumer (PULL, binds): `count` tasks, one every `intervalMs`. */
+export function pacedPipeline(count: number, intervalMs: number): TopologyInput {
+  return topology(
+    [
+      { id: 'producer', kind: 'socket', socket: 'PUSH', behavior: { type: 'produce', count, payload: 'task {i}', intervalMs } },
+      { id: 'consumer', kind: 'socket', socket: 'PULL', behavior: { type: 'consume' } },
+    ],
+    [{ id: 'e1', pattern: 'pipeline', source: 'producer', target: 'consumer', endpoint: address('tcp'), bind: 'target' }],
+  );
+}
+
 /** client (REQ) -> server (REP) over one edge. */
 export function reqRep(endpoint: string, count = 3): TopologyInput {
   return topology(

@@ -6,27 +6,13 @@
  *   python PUB (external, binds tcp:P) --e1--> listener (SUB 'germany')       from the start
  *                                      --e-tap--> tap (SUB 'netherlands')      attached, detached
  */
-import { afterEach, beforeAll, expect, it } from 'vitest';
-import { TestEngine } from '../engine/testEngine';
+import { expect, it } from 'vitest';
 import { topology } from '../engine/topologies';
 import { FOOTBALL_LINES } from '../../shared/examples';
-import { PythonPeer, freePort, isAlive, requirePyzmq, stopAllPeers } from './python';
+import { PythonPeer, freePort } from './python';
+import { pythonPeerTests } from './peerTests';
 
-let t: TestEngine | undefined;
-
-beforeAll(() => {
-  requirePyzmq();
-});
-
-afterEach(async () => {
-  const pids = await stopAllPeers();
-  if (t) {
-    await t.dispose();
-    expect((await t.engine.status()).openSockets).toBe(0);
-    t = undefined;
-  }
-  for (const pid of pids) expect(isAlive(pid), `python peer ${pid} is still running`).toBe(false);
-});
+const peers = pythonPeerTests();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -43,7 +29,7 @@ function radioListener(endpoint: string) {
 it('attaches a tap to a running Python PUB, sees only its topic, and detaches it without disturbing the rest', async () => {
   const endpoint = `tcp://127.0.0.1:${await freePort()}`;
   await PythonPeer.start('pub_server.py', [endpoint, '10', ...FOOTBALL_LINES]);
-  t = new TestEngine();
+  const t = peers.engine();
   expect(await t.start(radioListener(endpoint))).toEqual([]);
   await t.waitFor('log', (e) => e.node === 'listener' && e.line.startsWith('germany'));
 
@@ -53,7 +39,7 @@ it('attaches a tap to a running Python PUB, sees only its topic, and detaches it
   });
   expect(reply).toEqual({ diagnostics: [], nodes: ['tap'], edges: ['e-tap'] });
   await t.waitFor('log', (e) => e.node === 'tap' && e.line.startsWith('netherlands'), 5000);
-  await t.waitFor('log', (e) => e.node === 'tap' && t!.logs('tap').filter((l) => l.startsWith('netherlands')).length >= 3, 5000);
+  await t.waitFor('log', (e) => e.node === 'tap' && t.logs('tap').filter((l) => l.startsWith('netherlands')).length >= 3, 5000);
   expect(t.logs('tap').filter((l) => !l.startsWith('attached')).every((l) => l.startsWith('netherlands'))).toBe(true);
 
   await t.engine.detach({ nodes: ['tap'] });
@@ -72,7 +58,7 @@ it('attaches a tap to a running Python PUB, sees only its topic, and detaches it
 it('an outside publisher that dies and comes back: the tap shows disconnected, retrying, connected, and its flow resumes', async () => {
   const endpoint = `tcp://127.0.0.1:${await freePort()}`;
   const first = await PythonPeer.start('pub_server.py', [endpoint, '10', ...FOOTBALL_LINES]);
-  t = new TestEngine();
+  const t = peers.engine();
   expect(await t.start(radioListener(endpoint))).toEqual([]);
   await t.engine.attach({
     nodes: [{ id: 'tap', kind: 'socket', socket: 'SUB', behavior: { type: 'subscribe', topics: ['netherlands'] } }],
@@ -85,7 +71,7 @@ it('an outside publisher that dies and comes back: the tap shows disconnected, r
   const before = t.logs('tap').length;
   await PythonPeer.start('pub_server.py', [endpoint, '10', ...FOOTBALL_LINES]);
   // The SUB re-subscribes on reconnect (its receive loop is running): the flow resumes.
-  await t.waitFor('log', (e) => e.node === 'tap' && t!.logs('tap').length > before + 2, 8000);
+  await t.waitFor('log', (e) => e.node === 'tap' && t.logs('tap').length > before + 2, 8000);
   const kinds = t.events.flatMap((e) => (e.type === 'monitor' && e.node === 'tap' ? [e.kind] : []));
   const down = kinds.indexOf('disconnected');
   expect(kinds.slice(down)).toEqual(expect.arrayContaining(['disconnected', 'connect-retried', 'connected', 'handshake-ok']));

@@ -7,32 +7,18 @@
  *
  *   python REQ (client) --tcp:F--> queue (ROUTER frontend | DEALER backend) --tcp:B--> python REP (binds)
  */
-import { afterEach, beforeAll, expect, it } from 'vitest';
-import { TestEngine } from '../engine/testEngine';
+import { expect, it } from 'vitest';
 import { topology } from '../engine/topologies';
-import { PythonPeer, freePort, isAlive, requirePyzmq, stopAllPeers } from './python';
+import { PythonPeer, freePort } from './python';
+import { pythonPeerTests } from './peerTests';
 
-let t: TestEngine | undefined;
-
-beforeAll(() => {
-  requirePyzmq();
-});
-
-afterEach(async () => {
-  const pids = await stopAllPeers();
-  if (t) {
-    await t.dispose();
-    expect((await t.engine.status()).openSockets).toBe(0);
-    t = undefined;
-  }
-  for (const pid of pids) expect(isAlive(pid), `python peer ${pid} is still running`).toBe(false);
-});
+const peers = pythonPeerTests();
 
 it('relays and traces a live Python client/server pair, through a server restart', async () => {
   const front = `tcp://127.0.0.1:${await freePort()}`;
   const back = `tcp://127.0.0.1:${await freePort()}`;
   let server = await PythonPeer.start('rep_bind.py', [back]);
-  t = new TestEngine();
+  const t = peers.engine();
   const doc = topology(
     [
       { id: 'pyclient', kind: 'external', socket: 'REQ', label: 'client (Python)' },

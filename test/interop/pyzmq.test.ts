@@ -3,28 +3,14 @@
  * 4.3.x) started and stopped by each test, on loopback tcp. The Python side is an `external`
  * node: the app binds or connects its own end only, and traces what its own sockets do.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TestEngine } from '../engine/testEngine';
+import { describe, expect, it } from 'vitest';
 import { topology } from '../engine/topologies';
 import { FOOTBALL_LINES } from '../../shared/examples';
 import type { TraceRecord } from '../../shared/trace';
-import { PythonPeer, freePort, isAlive, requirePyzmq, stopAllPeers } from './python';
+import { PythonPeer, freePort, isAlive } from './python';
+import { pythonPeerTests } from './peerTests';
 
-let t: TestEngine | undefined;
-
-beforeAll(() => {
-  requirePyzmq(); // fails every test here, loudly, when pyzmq is missing
-});
-
-afterEach(async () => {
-  const pids = await stopAllPeers();
-  if (t) {
-    await t.dispose();
-    expect((await t.engine.status()).openSockets).toBe(0);
-    t = undefined;
-  }
-  for (const pid of pids) expect(isAlive(pid), `python peer ${pid} is still running`).toBe(false);
-});
+const peers = pythonPeerTests();
 
 const at = (records: TraceRecord[], node: string, dir: 'in' | 'out', port = ''): TraceRecord[] =>
   records.filter((r) => r.node === node && r.port === port && r.dir === dir);
@@ -43,7 +29,7 @@ describe('pyzmq peers', () => {
   //   python REQ (external) --tcp:P--> server (REP, binds)
   it("a Python REQ client gets the app REP server's replies, traced at the server", async () => {
     const endpoint = `tcp://127.0.0.1:${await freePort()}`;
-    t = new TestEngine();
+    const t = peers.engine();
     const doc = topology(
       [
         { id: 'pyclient', kind: 'external', socket: 'REQ', label: 'hwclient (Python)' },
@@ -77,7 +63,7 @@ describe('pyzmq peers', () => {
     const py = await PythonPeer.start('pub_server.py', ['tcp://127.0.0.1:*', '20', ...FOOTBALL_LINES]);
     const endpoint = py.first;
     expect(endpoint).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
-    t = new TestEngine();
+    const t = peers.engine();
     const doc = topology(
       [
         { id: 'pyradio', kind: 'external', socket: 'PUB', label: 'radio (Python)' },
@@ -114,7 +100,7 @@ describe('pyzmq peers', () => {
   //   ventilator (PUSH, binds A) --> python worker (PULL in / PUSH out) --> sink (PULL, binds B)
   it("a Python worker in the middle of the app's pipeline", async () => {
     const [a, b] = [`tcp://127.0.0.1:${await freePort()}`, `tcp://127.0.0.1:${await freePort()}`];
-    t = new TestEngine();
+    const t = peers.engine();
     const doc = topology(
       [
         {
@@ -156,7 +142,7 @@ describe('pyzmq peers', () => {
   //   client (REQ) --> queue (ROUTER frontend | DEALER backend, binds P) <-- python REP (connects)
   it("a Python REP server behind the app's queue device, routes followed to the backend and back", async () => {
     const backend = `tcp://127.0.0.1:${await freePort()}`;
-    t = new TestEngine();
+    const t = peers.engine();
     const doc = topology(
       [
         { id: 'client', kind: 'socket', socket: 'REQ', behavior: { type: 'request', count: 4, payload: 'job {i}' } },
@@ -227,7 +213,7 @@ describe('pyzmq peers', () => {
   //   python PUSH (the user drew a REQ) --tcp:P--> server (REP, binds)
   it('a Python peer of the wrong socket type is refused by the ZMTP handshake and reported as an error', async () => {
     const endpoint = `tcp://127.0.0.1:${await freePort()}`;
-    t = new TestEngine();
+    const t = peers.engine();
     const doc = topology(
       [
         { id: 'pyclient', kind: 'external', socket: 'REQ', label: 'said to be a REQ (Python)' },
