@@ -120,7 +120,13 @@ export class RunSocket {
       // No fault on the edge (the usual case): one array lookup.
       if (edge < 0 || !this.faults?.at(edge)) return { frames, msg };
       // The record stays in the trace: the socket did receive it; a dropped one never reaches its reader.
-      if ((await this.faults.apply(edge, msg, this.node)) === 'deliver') {
+      const seq = this.recorder.lastReceiveSeq;
+      const since = performance.now();
+      const verdict = await this.faults.apply(edge, msg, this.node);
+      const heldMs = performance.now() - since;
+      if (verdict === 'drop') this.recorder.faulted(seq, 'dropped', heldMs);
+      else if (heldMs >= 1) this.recorder.faulted(seq, 'held', heldMs);
+      if (verdict === 'deliver') {
         if (this.socket.closed) throw Object.assign(new Error('the run stopped while this receive was held'), { code: 'ESTOPPED' });
         return { frames, msg };
       }

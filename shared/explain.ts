@@ -108,10 +108,22 @@ export function explainHop(facts: HopFacts): string {
   const { topology: t, send } = facts;
   const node = nodeOf(t, send.node);
   const lead = deviceLead(node, send.port);
-  if (send.blockedMs === undefined) return lead + decision(facts, false);
+  const faults = faultSentences(facts);
+  if (send.blockedMs === undefined) return lead + decision(facts, false) + faults;
   const hwm = sendHwmOf(node, send.port);
   const blocked = blockedSentence(send.socket, send.blockedBy ?? 'unknown', send.blockedMs, hwm ?? DEFAULT_SNDHWM, 'this send', hwm === undefined);
-  return `${lead}${blocked}; then ${decision(facts, true)}`;
+  return `${lead}${blocked}; then ${decision(facts, true)}${faults}`;
+}
+
+/** What injected edge faults did to the hop's receives: "; the fault on edge e1 dropped it at worker 2 ...". */
+function faultSentences({ topology: t, receives }: HopFacts): string {
+  const said = receives.flatMap((r) => {
+    const at = nameOf(t, r.node, r.port);
+    if (r.faulted === 'dropped') return [`the fault on edge ${r.edge} dropped it at ${at}: its socket received it, its reader never got it`];
+    if (r.faulted === 'held') return [`the fault on edge ${r.edge} held it ${formatWait(r.heldMs ?? 0)} before ${at} got it`];
+    return [];
+  });
+  return said.map((sentence) => `; ${sentence}`).join('');
 }
 
 /** Where the message went and why, without the device's lead; `blocked`: the wait was said already. */

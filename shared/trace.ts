@@ -29,6 +29,10 @@ export interface TraceRecord {
   blockedMs?: number;
   /** Why it waited, when blockedMs is set (see BlockedBy). */
   blockedBy?: BlockedBy;
+  /** A receive only: what an injected fault on its edge did to it (see FaultMark). */
+  faulted?: FaultMark;
+  /** With `faulted`: how long the fault held it before its reader got it (or it was dropped), ms. */
+  heldMs?: number;
 }
 
 /**
@@ -53,6 +57,22 @@ export interface BlockedSend {
   /** ms, 0.1 ms precision. */
   ms: number;
   by: BlockedBy;
+}
+
+/**
+ * What an injected edge fault did to a message its receiver's socket took in: `dropped`, its
+ * reader never got it (drop every Nth); `held`, its reader got it late (delay, suspend). The
+ * record stays in the trace either way: the socket did receive it.
+ */
+export const FAULT_MARKS = ['dropped', 'held'] as const;
+export type FaultMark = (typeof FAULT_MARKS)[number];
+
+/** A faulted receive, told when the fault let go of it (its record may be in an earlier batch). */
+export interface FaultedReceive {
+  seq: number;
+  mark: FaultMark;
+  /** ms the fault held it, 0.1 ms precision (0: dropped at once). */
+  heldMs: number;
 }
 
 /** Per-run tables that the numeric columns of a batch index into. */
@@ -87,6 +107,8 @@ export interface TraceBatch {
    * or of earlier ones (a send's record is written when it starts; its wait is known when it ends).
    */
   blocked?: BlockedSend[];
+  /** Receives an edge fault dropped or held since the previous batch: amendments, like `blocked`. */
+  faulted?: FaultedReceive[];
 }
 
 /** A send no receiver took by the end of the run (slow joiner, high-water mark, dead peer). */
@@ -121,8 +143,22 @@ export function batchRecords(batch: TraceBatch, tables: TraceTables): TraceRecor
       cause: batch.cause[i],
     });
   }
-  if (batch.blocked) amendBlocked(out, batch.blocked);
+  amendRecords(out, batch);
   return out;
+}
+
+/** The index of the record with this seq in records kept in increasing seq order, or -1. */
+function indexOfSeq(records: readonly TraceRecord[], seq: number): number {
+  let lo = 0;
+  let hi = records.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = records[mid].seq;
+    if (at === seq) return mid;
+    if (at < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
@@ -132,20 +168,30 @@ export function batchRecords(batch: TraceBatch, tables: TraceTables): TraceRecor
 export function amendBlocked(records: readonly TraceRecord[], blocked: readonly BlockedSend[] | undefined): number {
   let found = 0;
   for (const b of blocked ?? []) {
-    let lo = 0;
-    let hi = records.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const seq = records[mid].seq;
-      if (seq === b.seq) {
-        records[mid].blockedMs = b.ms;
-        records[mid].blockedBy = b.by;
-        found++;
-        break;
-      }
-      if (seq < b.seq) lo = mid + 1;
-      else hi = mid - 1;
-    }
+    const i = indexOfSeq(records, b.seq);
+    if (i < 0) continue;
+    records[i].blockedMs = b.ms;
+    records[i].blockedBy = b.by;
+    found++;
   }
   return found;
+}
+
+/** Applies faulted-receive amendments the same way; returns how many it found. */
+export function amendFaulted(records: readonly TraceRecord[], faulted: readonly FaultedReceive[] | undefined): number {
+  let found = 0;
+  for (const f of faulted ?? []) {
+    const i = indexOfSeq(records, f.seq);
+    if (i < 0) continue;
+    records[i].faulted = f.mark;
+    records[i].heldMs = f.heldMs;
+    found++;
+  }
+  return found;
+}
+
+/** Applies every amendment a batch carries to records kept in increasing seq order (its own rows or earlier ones). */
+export function amendRecords(records: readonly TraceRecord[], batch: Pick<TraceBatch, 'blocked' | 'faulted'>): void {
+  amendBlocked(records, batch.blocked);
+  amendFaulted(records, batch.faulted);
 }

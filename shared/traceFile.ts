@@ -8,7 +8,7 @@ import { formatDiagnostic, jsonPath } from './diagnostics';
 import { loadTopology } from './load';
 import type { Topology } from './topology';
 import type { TraceRecord } from './trace';
-import { BLOCKED_BY } from './trace';
+import { BLOCKED_BY, FAULT_MARKS } from './trace';
 
 export const TRACE_FORMAT = 'zmq-studio.trace/1';
 
@@ -55,6 +55,9 @@ const RecordSchema = z.strictObject({
   // A send that waited in libzmq (written only for those: older files simply have none).
   blockedMs: z.number().min(0).finite().optional(),
   blockedBy: z.enum(BLOCKED_BY).optional(),
+  // A receive an injected edge fault dropped or held (written only for those).
+  faulted: z.enum(FAULT_MARKS).optional(),
+  heldMs: z.number().min(0).finite().optional(),
 });
 
 /** The header as one line (no newline). */
@@ -62,9 +65,13 @@ export function traceHeaderLine(header: TraceHeader): string {
   return JSON.stringify(header);
 }
 
-/** One record as one line (no newline); keys in TraceRecord order, the blocked pair only on a send that waited. */
+/**
+ * One record as one line (no newline); keys in TraceRecord order, the blocked pair only on a send
+ * that waited, the faulted pair only on a receive a fault dropped or held.
+ */
 export function traceRecordLine(r: TraceRecord): string {
   const blocked = r.blockedMs === undefined ? {} : { blockedMs: r.blockedMs, blockedBy: r.blockedBy ?? 'unknown' };
+  const faulted = r.faulted === undefined ? {} : { faulted: r.faulted, heldMs: r.heldMs ?? 0 };
   return JSON.stringify({
     seq: r.seq,
     t: r.t,
@@ -79,6 +86,7 @@ export function traceRecordLine(r: TraceRecord): string {
     msg: r.msg,
     cause: r.cause,
     ...blocked,
+    ...faulted,
   });
 }
 

@@ -8,7 +8,7 @@ import type { EngineCommands, EngineEvent } from '../../shared/ipc';
 import type { Topology } from '../../shared/topology';
 import { displayName } from '../../shared/topology';
 import type { TraceRecord, TraceTables } from '../../shared/trace';
-import { amendBlocked, batchRecords } from '../../shared/trace';
+import { amendRecords, batchRecords } from '../../shared/trace';
 import { explainHop } from '../../shared/explain';
 
 /** How long a hop's receives may take to show up in the trace before the hop is printed anyway. */
@@ -36,7 +36,7 @@ export class HopNarrator {
       else this.receives.set(r.msg, [...(this.receives.get(r.msg) ?? []), r]);
     }
     // A send that blocked is told after its record: the hop then says how long it waited.
-    amendBlocked(this.sends, event.batch.blocked);
+    amendRecords(this.sends, event.batch);
   }
 
   /** Sends recorded but not yet printed. */

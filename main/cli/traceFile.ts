@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import type { WriteStream } from 'node:fs';
 import type { EngineEvent } from '../../shared/ipc';
 import type { TraceBatch, TraceRecord, TraceTables } from '../../shared/trace';
-import { amendBlocked, batchRecords } from '../../shared/trace';
+import { amendRecords, batchRecords } from '../../shared/trace';
 import type { TraceHeader } from '../../shared/traceFile';
 import { TRACE_FORMAT, traceHeaderLine, traceRecordLine } from '../../shared/traceFile';
 import { CliError, EXIT } from './errors';
@@ -75,7 +75,7 @@ export class TraceFile {
 
   private writeBatch(batch: TraceBatch, tables: TraceTables): void {
     if (batch.count > 0) this.held.push(...batchRecords(batch, tables));
-    amendBlocked(this.held, batch.blocked);
+    amendRecords(this.held, batch);
     const newest = this.held.at(-1)?.t ?? 0;
     let ready = 0;
     while (ready < this.held.length && (this.held.length - ready > HOLD_RECORDS || this.held[ready].t < newest - HOLD_MS)) ready++;

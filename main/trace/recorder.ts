@@ -5,7 +5,7 @@
  */
 import type { SocketType } from '../../shared/patterns';
 import { isFanOut, SOCKET_INFO } from '../../shared/patterns';
-import type { BlockedBy, LostMessage, TraceBatch, TraceTables } from '../../shared/trace';
+import type { BlockedBy, LostMessage, TraceBatch, TraceTables, FaultMark } from '../../shared/trace';
 import { bodyHash, bodyStart, preview, totalBytes } from './body';
 import { TraceRing } from './ring';
 import { FrameStore } from './frames';
@@ -226,6 +226,8 @@ export class TraceRecorder {
 
   /** The edge of the last receive recorded (-1: unknown); read right after receive(). */
   lastReceiveEdge = -1;
+  /** The seq of the last receive recorded; read right after receive(), like lastReceiveEdge. */
+  lastReceiveSeq = 0;
 
   /** Records a receive; returns the message id (the matching send's id, or a fresh one). */
   receive(socket: number, frames: readonly Uint8Array[], cause = 0): number {
@@ -253,6 +255,7 @@ export class TraceRecorder {
     }
     this.lastReceiveEdge = edge;
     const seq = this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause, from ? from.seq : 0);
+    this.lastReceiveSeq = seq;
     this.kept.keep(seq, frames, bytes);
     this.received[socket]++;
     this.bytesIn[socket] += bytes;
@@ -267,6 +270,12 @@ export class TraceRecorder {
   private touch(t: number): void {
     this.lastActivity = t;
     if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.options.flushMs);
+  }
+
+  /** An edge fault dropped or held a receive already recorded: the trace says so (an amendment). */
+  faulted(seq: number, mark: FaultMark, heldMs: number): void {
+    this.ring.fault(seq, mark, Math.round(heldMs * 10) / 10);
+    this.touch(this.now());
   }
 
   /** Emits what is buffered now (also called at stop). */

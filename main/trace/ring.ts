@@ -3,7 +3,7 @@
  * is a handful of array stores; objects appear only when a batch is cut (DESIGN.md: columns
  * cost ~13% of throughput where objects + JSON cost ~37%).
  */
-import type { BlockedBy, BlockedSend, TraceBatch } from '../../shared/trace';
+import type { BlockedBy, BlockedSend, FaultMark, FaultedReceive, TraceBatch } from '../../shared/trace';
 import { decodePreviewRange, PREVIEW_BYTES } from './body';
 
 export class TraceRing {
@@ -31,6 +31,8 @@ export class TraceRing {
   private droppedSinceBatch = 0;
   /** Blocked sends told since the last cut (few: one per socket per 20 ms at most, so no bound). */
   private blocked: BlockedSend[] = [];
+  /** Receives an edge fault dropped or held, told since the last cut (few: faults are set by hand). */
+  private faulted: FaultedReceive[] = [];
   totalDropped = 0;
 
   constructor(capacity: number) {
@@ -91,8 +93,9 @@ export class TraceRing {
     const first = frames[start];
     const n = first.length < PREVIEW_BYTES ? first.length : PREVIEW_BYTES;
     const at = i * PREVIEW_BYTES;
-    if (Buffer.isBuffer(first)) first.copy(this.previewBytes, at, 0, n);
-    else for (let k = 0; k < n; k++) this.previewBytes[at + k] = first[k];
+    // A plain loop: Buffer#copy makes a view and goes through argument checks, which cost more than 48 bytes do.
+    const to = this.previewBytes;
+    for (let k = 0; k < n; k++) to[at + k] = first[k];
     this.previewLength[i] = n;
     this.previewInfo[i] = (first.length > n ? 1 : 0) | ((frames.length - start - 1) << 1);
   }
@@ -111,6 +114,11 @@ export class TraceRing {
   /** Sets the edge of a record still in the ring (a send whose receiver told which edge it took). */
   setEdge(seq: number, edge: number): void {
     if (seq >= this.unflushed && seq < this.nextSeq) this.edge[seq % this.capacity] = edge;
+  }
+
+  /** A receive an edge fault dropped or held: carried by the next batch as an amendment, like a blocked send. */
+  fault(seq: number, mark: FaultMark, heldMs: number): void {
+    this.faulted.push({ seq, mark, heldMs });
   }
 
   /** A send that blocked: carried by the next batch as an amendment, whether its record was cut already or not. */
@@ -139,7 +147,7 @@ export class TraceRing {
   /** Cuts every unflushed record into a batch (copies: the ring keeps being written). */
   cut(): TraceBatch | undefined {
     const count = this.nextSeq - this.unflushed;
-    if (count === 0 && this.droppedSinceBatch === 0 && this.blocked.length === 0) return undefined;
+    if (count === 0 && this.droppedSinceBatch === 0 && this.blocked.length === 0 && this.faulted.length === 0) return undefined;
     const first = this.unflushed;
     const batch: TraceBatch = {
       batch: ++this.batches,
@@ -156,6 +164,10 @@ export class TraceRing {
       cause: new Uint32Array(count),
       preview: new Array<string>(count).fill(''),
     };
+    if (this.faulted.length > 0) {
+      batch.faulted = this.faulted;
+      this.faulted = [];
+    }
     if (this.blocked.length > 0) {
       batch.blocked = this.blocked;
       this.blocked = [];

@@ -4,8 +4,8 @@
  * only for the rows a view shows. The ring object is mutable: the store holds it and bumps a
  * version number once per batch, so a batch costs one store update however many records it has.
  */
-import type { BlockedBy, BlockedSend, Direction, TraceBatch, TraceRecord, TraceTables } from '../../shared/trace';
-import { BLOCKED_BY } from '../../shared/trace';
+import type { BlockedBy, BlockedSend, Direction, FaultMark, FaultedReceive, TraceBatch, TraceRecord, TraceTables } from '../../shared/trace';
+import { BLOCKED_BY, FAULT_MARKS } from '../../shared/trace';
 
 export const TRACE_CAPACITY = 200_000;
 
@@ -28,6 +28,10 @@ export class TraceRing {
   private readonly blocked: Float32Array;
   /** Index into BLOCKED_BY of why it waited. */
   private readonly blockedBy: Uint8Array;
+  /** 1 + index into FAULT_MARKS of what an edge fault did to a receive (0: nothing); amended later. */
+  private readonly faultMark: Uint8Array;
+  /** ms the fault held that receive. */
+  private readonly held: Float32Array;
   /** Records ever appended since the last clear; the ring holds the last `size` of them. */
   total = 0;
   /** Records the page's bound pushed out (the oldest go first). */
@@ -52,6 +56,8 @@ export class TraceRing {
     this.preview = new Array<string>(capacity).fill('');
     this.blocked = new Float32Array(capacity);
     this.blockedBy = new Uint8Array(capacity);
+    this.faultMark = new Uint8Array(capacity);
+    this.held = new Float32Array(capacity);
   }
 
   get size(): number {
@@ -96,6 +102,18 @@ export class TraceRing {
       this.total += k;
     }
     if (batch.blocked) this.amend(batch.blocked);
+    if (batch.faulted) this.amendFaults(batch.faulted);
+  }
+
+  /** Receives an edge fault dropped or held, told once the fault let go of them. */
+  private amendFaults(faulted: readonly FaultedReceive[]): void {
+    for (const f of faulted) {
+      const i = this.indexOfSeq(f.seq);
+      if (i < 0) continue;
+      const k = this.slot(i);
+      this.faultMark[k] = 1 + Math.max(0, FAULT_MARKS.indexOf(f.mark));
+      this.held[k] = f.heldMs;
+    }
   }
 
   /** Blocked sends told after their records came (in this batch or an earlier one); gone ones are skipped. */
@@ -128,6 +146,8 @@ export class TraceRing {
       this.preview[i] = r.preview;
       this.blocked[i] = r.blockedMs ?? 0;
       this.blockedBy[i] = r.blockedBy ? Math.max(0, BLOCKED_BY.indexOf(r.blockedBy)) : 0;
+      this.faultMark[i] = r.faulted ? 1 + Math.max(0, FAULT_MARKS.indexOf(r.faulted)) : 0;
+      this.held[i] = r.heldMs ?? 0;
       this.total++;
     }
   }
@@ -146,6 +166,7 @@ export class TraceRing {
     for (let k = 0; k < n; k++) this.preview[at + k] = batch.preview[from + k];
     // Rows come unblocked: an amendment (in this batch or a later one) marks the sends that waited.
     this.blocked.fill(0, at, at + n);
+    this.faultMark.fill(0, at, at + n);
   }
 
   /** Ring slot of the i-th record held, 0 = the oldest. */
@@ -164,6 +185,8 @@ export class TraceRing {
   previewAt = (i: number): string => this.preview[this.slot(i)];
   /** ms the send at position i waited in libzmq; 0 when it did not block. */
   blockedAt = (i: number): number => this.blocked[this.slot(i)];
+  /** What an edge fault did to the receive at position i, if anything. */
+  faultAt = (i: number): FaultMark | undefined => FAULT_MARKS[this.faultMark[this.slot(i)] - 1];
   nodeAt = (i: number): string => this.tables.sockets[this.socket[this.slot(i)]]?.node ?? '?';
   edgeAt = (i: number): string => {
     const e = this.edge[this.slot(i)];
@@ -193,6 +216,11 @@ export class TraceRing {
       // Float32 holds ms to about 7 digits: round back to the engine's 0.1 ms.
       record.blockedMs = Math.round(this.blocked[k] * 10) / 10;
       record.blockedBy = BLOCKED_BY[this.blockedBy[k]] as BlockedBy;
+    }
+    const mark = FAULT_MARKS[this.faultMark[k] - 1];
+    if (mark) {
+      record.faulted = mark;
+      record.heldMs = Math.round(this.held[k] * 10) / 10;
     }
     return record;
   }

@@ -6,7 +6,7 @@
 import type { Capabilities, EdgeStats, EngineEvent, NodeStats } from '../ipc';
 import type { Diagnostic } from '../diagnostics';
 import type { LostMessage, TraceRecord, TraceTables } from '../trace';
-import { amendBlocked, batchRecords } from '../trace';
+import { amendRecords, batchRecords } from '../trace';
 import type { Topology } from '../topology';
 import type { LessonAction } from './types';
 
@@ -14,6 +14,8 @@ type Payload<T extends EngineEvent['type']> = Omit<Extract<EngineEvent, { type: 
 
 /** A socket event (connected, handshake-ok, ...), timed on the trace clock. */
 export type MonitorRecord = Payload<'monitor'>;
+/** A node killed or (re)started during the run (fault injection), timed on the trace clock. */
+export type NodeFaultRecord = Payload<'nodeFault'>;
 /** A runtime error the engine reported (EFSM, a timeout, ...), with the node it concerns and a hint. */
 export type RunError = Payload<'error'>;
 
@@ -43,6 +45,8 @@ export interface Observation {
   /** Log lines per node id, in order. */
   logs: Record<string, string[]>;
   monitor: MonitorRecord[];
+  /** Nodes killed and started again during the run, in order. */
+  nodeFaults: NodeFaultRecord[];
   errors: RunError[];
   /** Sends nobody received by the end of the run (the slow joiner, a high-water-mark drop). */
   lost: { messages: LostMessage[]; total: number };
@@ -63,6 +67,7 @@ export class ObservationCollector {
   private dropped = 0;
   private readonly logs: Record<string, string[]> = {};
   private readonly monitor: MonitorRecord[] = [];
+  private readonly nodeFaults: NodeFaultRecord[] = [];
   private readonly errors: RunError[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private lost: Observation['lost'] = { messages: [], total: 0 };
@@ -86,7 +91,7 @@ export class ObservationCollector {
           else this.dropped++;
         }
         // Sends that blocked are told after their records (maybe in an earlier batch).
-        amendBlocked(this.records, event.batch.blocked);
+        amendRecords(this.records, event.batch);
         return;
       case 'log':
         (this.logs[event.node] ??= []).push(event.line);
@@ -94,6 +99,11 @@ export class ObservationCollector {
       case 'monitor': {
         const { type: _type, runId: _runId, ...rest } = event;
         this.monitor.push(rest);
+        return;
+      }
+      case 'nodeFault': {
+        const { type: _type, runId: _runId, ...rest } = event;
+        this.nodeFaults.push(rest);
         return;
       }
       case 'error': {
@@ -136,6 +146,7 @@ export class ObservationCollector {
       droppedRecords: this.dropped,
       logs: this.logs,
       monitor: this.monitor,
+      nodeFaults: this.nodeFaults,
       errors: this.errors,
       lost: this.lost,
       stats: this.stats,

@@ -39,6 +39,12 @@ it('drops every 2nd message on an edge: the badge is on the edge and the drops a
   await p.getByTestId('tab-logs').click();
   const drops = p.getByTestId('log-line').filter({ hasText: 'by the fault on edge e1 (every 2nd' });
   await expect.poll(() => drops.count(), slow).toBeGreaterThanOrEqual(2);
+  // In the Trace, the receives the fault dropped carry a mark that says so.
+  await p.getByTestId('tab-trace').click();
+  const marked = p.locator('.zs-trace-row .zs-tc-mark[data-mark="dropped"]');
+  await expect.poll(() => marked.count(), slow).toBeGreaterThanOrEqual(1);
+  expect(await marked.first().getAttribute('title')).toMatch(/^the fault on edge e1 dropped it.*its reader never got it$/);
+  await p.getByTestId('tab-logs').click();
   await p.screenshot({ path: '/tmp/faults-light.png' });
   await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().setTheme('dark'));
   await p.screenshot({ path: '/tmp/faults-dark.png' });

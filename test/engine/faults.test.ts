@@ -35,8 +35,10 @@ it('drops exactly every 3rd message on the edge and names each drop in the recei
   expect(drops).toHaveLength(3);
   expect(drops[0]).toMatch(/^dropped msg \d+ by the fault on edge e1 \(every 3rd; 1 dropped\)$/);
   expect(drops[2]).toMatch(/3 dropped\)$/);
-  // Every message still shows in the trace as received: the socket got it, its reader did not.
-  expect(t.records.filter((r) => r.dir === 'in' && r.edge === 'e1')).toHaveLength(9);
+  // Every message still shows in the trace as received: the socket got it, its reader did not; the dropped ones say so.
+  const received = t.records.filter((r) => r.dir === 'in' && r.edge === 'e1');
+  expect(received).toHaveLength(9);
+  expect(received.filter((r) => r.faulted === 'dropped').map((r) => r.preview)).toEqual(['task 2', 'task 5', 'task 8']);
   expect(t.events.some((e) => e.type === 'fault' && e.edge === 'e1')).toBe(true);
 });
 
@@ -48,6 +50,10 @@ it('delays every message on the edge by at least delayMs', async () => {
   // Held one after another: three messages take at least three delays.
   expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 200 - 20);
   expect(taskLines(t)).toEqual(['task 0', 'task 1', 'task 2']);
+  // The trace tells how long the fault held each one (told once it let go: wait for that batch).
+  await sleep(80);
+  const held = t.records.filter((r) => r.dir === 'in').map((r) => r.faulted === 'held' && (r.heldMs ?? 0) >= 190);
+  expect(held).toEqual([true, true, true]);
 });
 
 it('holds everything while suspended and delivers it all, in order, once cleared', async () => {

@@ -6,7 +6,7 @@ import { createEngine } from '../../main/engine';
 import type { Engine, EngineOptions } from '../../main/engineApi';
 import type { EngineEvent, StartOptions, EdgeStats, NodeStats } from '../../shared/ipc';
 import type { TraceRecord, TraceTables, LostMessage } from '../../shared/trace';
-import { batchRecords } from '../../shared/trace';
+import { amendRecords, batchRecords } from '../../shared/trace';
 import type { Diagnostic } from '../../shared/diagnostics';
 import { findExample } from '../../shared/examples';
 
@@ -26,7 +26,11 @@ export class TestEngine {
   private onEvent(e: EngineEvent): void {
     this.events.push(e);
     if (e.type === 'tables') this.tables = e.tables;
-    if (e.type === 'trace' && this.tables) this.records.push(...batchRecords(e.batch, this.tables));
+    if (e.type === 'trace' && this.tables) {
+      this.records.push(...batchRecords(e.batch, this.tables));
+      // Amendments (blocked sends, faulted receives) may be about records of earlier batches.
+      amendRecords(this.records, e.batch);
+    }
     for (const l of [...this.listeners]) l();
   }
 

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Pattern } from '../../../shared/patterns';
+import type { TraceRecord } from '../../../shared/trace';
 import { appStore } from '../../store/appStore';
 import { wantsFrames } from './compact';
 import type { Decoder } from './decode';
@@ -21,6 +22,21 @@ export interface TraceRowProps {
   decoders: ReadonlyMap<string, Decoder>;
   /** Frames of the rows on screen, for previews in a decoder other than text. */
   frames: PreviewFrames;
+}
+
+/** A send that waited in libzmq, or a receive an edge fault dropped or held: a mark, its story in the title. */
+function RecordMark({ record: r }: { record: TraceRecord }) {
+  if (r.faulted === 'dropped') {
+    const held = r.heldMs ? ` after holding it ${r.heldMs} ms` : '';
+    return <span className="zs-tc-mark zs-mark-dropped" data-mark="dropped" title={`the fault on edge ${r.edge} dropped it${held}: the socket received it, its reader never got it`}>✂</span>;
+  }
+  if (r.faulted === 'held') {
+    return <span className="zs-tc-mark zs-mark-held" data-mark="held" title={`the fault on edge ${r.edge} held it ${r.heldMs ?? 0} ms before its reader got it`}>⏱</span>;
+  }
+  if (r.blockedMs !== undefined) {
+    return <span className="zs-tc-mark zs-mark-blocked" data-mark="blocked" title={`this send waited ${r.blockedMs} ms in libzmq (${r.blockedBy ?? 'unknown'})`}>⏳</span>;
+  }
+  return null;
 }
 
 /**
@@ -60,6 +76,7 @@ export const TraceRow = memo(function TraceRow({ ordinal, top, selected, names, 
       </span>
       <span className="zs-tc-dir" title={r.dir === 'out' ? 'sent' : 'received'}>
         {r.dir === 'out' ? '→ out' : '← in'}
+        <RecordMark record={r} />
       </span>
       <span className="zs-tc-edge" title={pattern ? `${r.edge} (${pattern})` : r.edge}>
         {r.edge}
