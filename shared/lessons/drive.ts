@@ -12,11 +12,12 @@ import { loadTopology } from '../load';
 import type { Observation, RunEnding } from './observation';
 import { ObservationCollector } from './observation';
 import { resolveTopology, uniqueLocalEndpoints } from './resolve';
+import { performAction, Waiters } from './actions';
 import type { CheckResult, Exercise, Lesson, LessonAction, LessonObservations, LessonRun } from './types';
 
 /** What the driver needs of a host: the engine commands and its event stream. */
 export interface LessonHost {
-  engine: Pick<EngineCommands, 'start' | 'stop' | 'inject' | 'status'>;
+  engine: Pick<EngineCommands, 'start' | 'stop' | 'inject' | 'status' | 'nodeFault'>;
   /** Registers a listener for every engine event; returns the function that removes it. */
   subscribe(listener: (event: EngineEvent) => void): () => void;
 }
@@ -52,26 +53,12 @@ export interface RunSpec {
 /** Starts one run, performs its actions, waits for its end, stops it; never leaves it running. */
 export async function driveRun(host: LessonHost, spec: RunSpec, options: DriveOptions = {}): Promise<Observation> {
   const collector = new ObservationCollector();
-  const waiters = new Set<() => void>();
+  const waiters = new Waiters();
   const unsubscribe = host.subscribe((event) => {
     collector.add(event);
-    for (const wake of [...waiters]) wake();
+    waiters.wake();
   });
-  /** Resolves true as soon as `ready()` holds (checked at every event), false after `ms`. */
-  const until = (ready: () => boolean, ms: number): Promise<boolean> =>
-    new Promise((resolve) => {
-      const done = (hit: boolean): void => {
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(hit);
-      };
-      const check = (): void => {
-        if (ready()) done(true);
-      };
-      const timer = setTimeout(() => done(false), Math.max(0, ms));
-      waiters.add(check);
-      check();
-    });
+  const until = (ready: () => boolean, ms: number): Promise<boolean> => waiters.until(ready, ms);
   const doc = uniqueLocalEndpoints(spec.doc, options.endpointTag ?? randomTag());
   const topology = loadTopology(doc).topology ?? EMPTY;
   try {
@@ -79,7 +66,7 @@ export async function driveRun(host: LessonHost, spec: RunSpec, options: DriveOp
     const reply = await host.engine.start(doc, { freePorts: true });
     if (hasErrors(reply.diagnostics) || collector.failed) return collector.observation(spec.id, topology, 'failed');
     const { capabilities } = await host.engine.status();
-    for (const action of spec.actions ?? []) await perform(host, action, collector, until);
+    for (const action of spec.actions ?? []) await performAction(host.engine, action, collector, waiters);
     let ending: RunEnding;
     if (spec.durationMs !== undefined) {
       // A run with a duration plays it out, counted from its last action.
@@ -95,37 +82,6 @@ export async function driveRun(host: LessonHost, spec: RunSpec, options: DriveOp
     // Whatever happened above, the run's sockets are closed before the next run or the caller's exit.
     await host.engine.stop().catch(() => undefined);
     unsubscribe();
-  }
-}
-
-type Until = (ready: () => boolean, ms: number) => Promise<boolean>;
-
-async function perform(
-  host: LessonHost,
-  action: LessonAction,
-  collector: ObservationCollector,
-  until: Until,
-): Promise<void> {
-  switch (action.type) {
-    case 'wait':
-      await until(() => false, action.ms);
-      return;
-    case 'waitForLog': {
-      const ms = action.timeoutMs ?? 5000;
-      const ok = await until(() => collector.logged(action.node, action.line), ms);
-      collector.actions.push(
-        ok ? { action, ok } : { action, ok, error: `${action.node} did not log "${action.line}" within ${ms} ms` },
-      );
-      return;
-    }
-    case 'inject':
-      try {
-        const { type: _type, ...request } = action;
-        await host.engine.inject(request);
-        collector.actions.push({ action, ok: true });
-      } catch (err) {
-        collector.actions.push({ action, ok: false, error: err instanceof Error ? err.message : String(err) });
-      }
   }
 }
 

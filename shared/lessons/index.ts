@@ -11,6 +11,7 @@ import { slowJoinerLesson } from './course/slowJoiner';
 import { forwarderLesson } from './course/forwarder';
 import { pipelineLesson } from './course/pipeline';
 import { streamerLesson } from './course/streamer';
+import { workerCrashLesson } from './course/workerCrash';
 import { pairLesson } from './course/pair';
 import { reqStateMachineLesson } from './course/reqStateMachine';
 import { highWaterMarkLesson } from './course/highWaterMark';
@@ -26,6 +27,7 @@ export const COURSE: readonly Lesson[] = [
   forwarderLesson,
   pipelineLesson,
   streamerLesson,
+  workerCrashLesson,
   pairLesson,
   // The lesson 10, "pitfalls", is four short lessons: one topology, one question, one check each.
   reqStateMachineLesson,
@@ -53,9 +55,11 @@ export type {
   LessonObservations,
   TopologyRef,
 } from './types';
-export type { Observation, MonitorRecord, RunError, RunEnding, ActionOutcome } from './observation';
+export type { Observation, MonitorRecord, NodeFaultRecord, RunError, RunEnding, ActionOutcome } from './observation';
 export { ObservationCollector } from './observation';
 export { driveLesson, driveExercise, driveRun, judge } from './drive';
+export { describeAction, performAction, Waiters } from './actions';
+export type { ActionEngine } from './actions';
 export type { LessonHost, DriveOptions, LessonReport, RunSpec } from './drive';
 export { resolveTopology, lessonTopology, uniqueLocalEndpoints } from './resolve';
 export { splitLessonText, AFTER_THE_RUN } from './text';

@@ -17,7 +17,13 @@ export type LessonAction =
   /** Let time pass before the next action. */
   | { type: 'wait'; ms: number }
   /** Wait until a node logs this exact line (e.g. "Received World"); a timeout is observed, not thrown. */
-  | { type: 'waitForLog'; node: string; line: string; timeoutMs?: number };
+  | { type: 'waitForLog'; node: string; line: string; timeoutMs?: number }
+  /**
+   * Kill a node as a crash would (its sockets close at once, what it was doing stops), as the
+   * nodeFault command does; with `restartAfterMs` the engine starts it again by itself on the
+   * same endpoints. The action does not wait for the restart. A refusal is observed, not thrown.
+   */
+  | { type: 'kill'; node: string; restartAfterMs?: number };
 
 /** One run of a lesson: most lessons have one; lesson 7 runs the same pipeline with 1 and 3 workers. */
 export interface LessonRun {

@@ -4,8 +4,17 @@ import { documentOf } from './driver';
 import { findExample } from '../../shared/examples';
 import { e2eSession, runStepwise, slow, stepHops } from './session';
 
+/** What the crash test reads in the page (the e2e tests are compiled without the DOM's types). */
+interface BadgeNotes {
+  /** Every text worker 2's killed badge showed, and every text the ventilator's socket badge showed, in order. */
+  __badges: string[];
+  __ventilator: string[];
+  document: { body: unknown; querySelector(selector: string): { textContent: string | null } | null };
+  MutationObserver: new (onChange: () => void) => { observe(target: unknown, options: object): void };
+}
+
 interface PageGlobals {
-  __zmqStudio: { store: { getState(): { loadTopology(doc: unknown): unknown } } };
+  __zmqStudio: { store: { getState(): { loadTopology(doc: unknown): unknown; setTheme(theme: 'light' | 'dark'): void } } };
 }
 
 const session = e2eSession();
@@ -51,4 +60,54 @@ it('lesson 3 exercise: the starter is not there yet, in words; a third server be
   await p.evaluate((doc) => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().loadTopology(doc), broker);
   await p.getByTestId('exercise-check').click();
   await expect.poll(() => verdict.getAttribute('data-passed'), { timeout: 30_000 }).toBe('true');
+}, 90_000);
+
+it('worker crash: the student presses Run, worker 2 is killed and comes back by itself, and the run passes the check', async () => {
+  const p = await session.page();
+  await p.getByTestId('tab-lessons').click();
+  await p.getByTestId('lesson-worker-crash').click();
+  await expect.poll(() => p.getByTestId('lesson-title').textContent(), slow).toContain('9. A worker crashes');
+  expect(await p.getByTestId('lesson-steps').textContent()).toContain('wait 300 ms, then kill worker 2; it restarts 400 ms later');
+  await p.getByTestId('prediction').getByLabel('the ventilator sends them to worker 1 and worker 3, the workers still connected').check();
+  await p.getByTestId('commit-prediction').click();
+
+  // The badges change within 400 ms: too fast for polling from here, so the page notes every text they showed.
+  await p.evaluate(() => {
+    const g = globalThis as unknown as BadgeNotes;
+    g.__badges = [];
+    g.__ventilator = [];
+    const note = (list: string[], selector: string) => {
+      const text = g.document.querySelector(selector)?.textContent;
+      if (text && list.at(-1) !== text) list.push(text);
+    };
+    new g.MutationObserver(() => {
+      note(g.__badges, '[data-testid="killed-badge-worker2"]');
+      note(g.__ventilator, '[data-testid="socket-badge"][data-node="ventilator"]');
+    }).observe(g.document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await p.getByLabel('free ports').check();
+  await p.getByTestId('run').click();
+  const notes = () => p.evaluate(() => (globalThis as unknown as BadgeNotes).__badges);
+  await expect.poll(async () => (await notes()).length, { timeout: 10_000, interval: 20 }).toBe(1);
+  // The canvas's live badges publish at most every 250 ms: the disconnect shows a moment after the kill.
+  await new Promise((r) => setTimeout(r, 250));
+  await p.screenshot({ path: '/tmp/worker-crash-killed.png' });
+
+  const verdict = p.getByTestId('lesson-verdict');
+  await expect.poll(() => verdict.getAttribute('data-passed'), { timeout: 30_000 }).toBe('true');
+  expect(await p.getByTestId('killed-badge-worker2').count()).toBe(0);
+  expect(await notes()).toEqual(['✖ killed · back in 400 ms']);
+  // What the lesson tells the student to watch: the ventilator binds, so it shows the loss and the return, and never retries.
+  const ventilator = await p.evaluate(() => (globalThis as unknown as BadgeNotes).__ventilator);
+  expect(ventilator.filter((t) => t !== 'listening')).toEqual(['connected', 'disconnected', 'connected', 'closed']);
+  const text = (await verdict.textContent()) ?? '';
+  expect(text).toContain('(your run)');
+  expect(text).toMatch(/sent while worker 2 was down all went to the workers still connected: worker 1 \d+, worker 3 \d+/);
+  expect(text).toMatch(/worker 2 connected again after its restart/);
+  expect(await p.getByTestId('prediction-result').textContent()).toContain('You predicted it.');
+  expect(await p.getByTestId('lessons').textContent()).toContain('Who binds matters.');
+  await verdict.scrollIntoViewIfNeeded();
+  await p.screenshot({ path: '/tmp/worker-crash-light.png' });
+  await p.evaluate(() => (globalThis as unknown as PageGlobals).__zmqStudio.store.getState().setTheme('dark'));
+  await p.screenshot({ path: '/tmp/worker-crash-dark.png' });
 }, 90_000);

@@ -49,7 +49,7 @@ describe('zmq-studio lesson <id>', SLOW, () => {
   it('prints the text up to the run, what to watch and the question, without the answer', async () => {
     const r = await run(['lesson', 'hello-world']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(/^Lesson 1 of 13 \(hello-world\)\n\n# Hello world: request and reply\n/);
+    expect(r.stdout).toMatch(/^Lesson 1 of 14 \(hello-world\)\n\n# Hello world: request and reply\n/);
     expect(r.stdout).toContain("What to watch:\n  - the client's log");
     expect(r.stdout).toContain('Predict first: hwclient sends "Hello" ten times.');
     expect(r.stdout).toContain('  b) it must receive "World" before it may send the next "Hello"');

@@ -15,11 +15,10 @@ import {
 } from '../../shared/lessons';
 import type { LessonHost, Observation } from '../../shared/lessons';
 import { validate } from '../../shared/validate';
-import { Topology } from '../../shared/topology';
 import type { EngineEvent } from '../../shared/ipc';
-import type { TraceRecord } from '../../shared/trace';
 import { pipelineWith } from '../../shared/lessons/topologies/pipelineWorkers';
 import { lesson } from './lesson';
+import { observed } from './observed';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,6 +33,7 @@ describe('the course', () => {
       'forwarder',
       'pipeline',
       'streamer',
+      'worker-crash',
       'exclusive-pair',
       'req-state-machine',
       'high-water-mark',
@@ -92,39 +92,6 @@ describe('the course', () => {
     expect(hwm.edges.filter((e) => e.endpoint === 'inproc://lesson-hwm-sink-x2')).toHaveLength(2);
   });
 });
-
-/** An Observation made by hand, for the parts of a check that do not need sockets. */
-function observed(doc: unknown, records: Partial<TraceRecord>[]): Observation {
-  const full = records.map((r, i): TraceRecord => ({
-    seq: i + 1,
-    t: 0,
-    node: '',
-    port: '',
-    socket: 'PUSH',
-    dir: 'out',
-    edge: 'unknown',
-    frames: 1,
-    bytes: 1,
-    preview: '',
-    msg: i + 1,
-    cause: 0,
-    ...r,
-  }));
-  return {
-    run: 'x',
-    topology: Topology.parse(doc),
-    ending: 'finished',
-    diagnostics: [],
-    records: full,
-    droppedRecords: 0,
-    logs: {},
-    monitor: [],
-    errors: [],
-    lost: { messages: [], total: 0 },
-    stats: { nodes: [], edges: [] },
-    actions: [],
-  };
-}
 
 /** 9 tasks dealt over `workers`, the job taking `ms` from the first task to the last result. */
 function pipelineRun(workers: number, ms: number): Observation {
@@ -188,6 +155,11 @@ function fakeHost(
         calls.push(`inject ${request.frames.join(' ')}`);
         if (request.frames[0] === 'twice') throw new Error('Operation cannot be accomplished in current state');
         return { msg: 1 };
+      },
+      nodeFault: async (request) => {
+        calls.push(`nodeFault ${JSON.stringify(request)}`);
+        if (request.node === 'ghost') throw new Error('no node "ghost" in this run');
+        return { node: request.node, state: 'killed', sockets: 2 };
       },
       status: async () => ({
         state: 'running',
@@ -257,5 +229,47 @@ describe('the lesson driver', () => {
     ]);
     expect(r.observations.main.ending).toBe('duration');
     expect(r.observations.main.capabilities?.pgm).toBe(false);
+  });
+
+  it('performs a kill as the nodeFault command, observes the nodeFault events with their time, and a refused kill', async () => {
+    const { host, calls } = fakeHost((emit) => {
+      queueMicrotask(() => {
+        emit({ type: 'nodeFault', runId: 1, t: 300.5, node: 'worker2', state: 'killed', restartAfterMs: 400 });
+        emit({ type: 'nodeFault', runId: 1, t: 701.25, node: 'worker2', state: 'running' });
+        emit({ type: 'finished', runId: 1 });
+      });
+      return { diagnostics: [] };
+    });
+    const l = lesson('worker-crash');
+    const scripted = {
+      ...l,
+      runs: [
+        {
+          ...l.runs[0],
+          actions: [
+            { type: 'kill' as const, node: 'worker2', restartAfterMs: 400 },
+            { type: 'kill' as const, node: 'ghost' },
+          ],
+        },
+      ] as typeof l.runs,
+    };
+    const r = await driveLesson(host, scripted);
+    expect(calls).toEqual([
+      'start',
+      'nodeFault {"node":"worker2","action":"kill","restartAfterMs":400}',
+      'nodeFault {"node":"ghost","action":"kill"}',
+      'stop',
+      'stop',
+    ]);
+    const obs = r.observations.main;
+    expect(obs.actions.map((a) => [a.action.type, a.ok, a.error])).toEqual([
+      ['kill', true, undefined],
+      ['kill', false, 'no node "ghost" in this run'],
+    ]);
+    expect(obs.nodeFaults).toEqual([
+      { t: 300.5, node: 'worker2', state: 'killed', restartAfterMs: 400 },
+      { t: 701.25, node: 'worker2', state: 'running' },
+    ]);
+    expect(obs.ending).toBe('finished');
   });
 });

@@ -6,6 +6,7 @@ import { findExample } from '../../shared/examples';
 import type { TopologyInput } from '../../shared/topology';
 import { slowJoiner } from '../../shared/lessons/topologies/slowJoiner';
 import { highWaterMark, noSubscription, reqTwice, transports } from '../../shared/lessons/topologies/pitfalls';
+import { crashPipeline } from '../../shared/lessons/topologies/workerCrash';
 
 type Doc = TopologyInput;
 type NodeInput = Doc['nodes'][number];
@@ -138,6 +139,19 @@ export function noSubscriptionFixed(): Doc {
 export function transportsWithoutIpc(): Doc {
   const doc = structuredClone(transports);
   doc.edges = doc.edges.map((e) => (e.endpoint.startsWith('ipc://') ? { ...e, endpoint: 'tcp://127.0.0.1:5572' } : e));
+  return doc;
+}
+
+/**
+ * The crash pipeline wired the other way round: each worker binds its own address and the
+ * ventilator connects to all three, so it keeps a pipe to a dead worker and tasks wait there.
+ */
+export function crashWorkersBind(): Doc {
+  const doc = crashPipeline();
+  let port = 5573;
+  doc.edges = doc.edges.map((e) =>
+    e.source === 'ventilator' ? { ...e, bind: 'target' as const, endpoint: `tcp://127.0.0.1:${port++}` } : e,
+  );
   return doc;
 }
 

@@ -6,6 +6,7 @@ import { appStore, useAppStore } from '../../store/appStore';
 import { selectDirty } from '../../store/selectors';
 import { isRunActive } from '../../store/runSlice';
 import { judgedFromYourRun } from '../../store/lessonObserver';
+import { YourRunNote } from './YourRunNote';
 import { Markdown } from './Markdown';
 import { lessonText } from './lessonTexts';
 import { ExercisePanel } from './ExercisePanel';
@@ -113,7 +114,7 @@ export const LessonsPanel = memo(function LessonsPanel() {
             title={answer === undefined ? 'commit a prediction first' : "run the lesson's own runs and check what they show"}>
             {checking ? 'Checking…' : 'Check'}
           </button>
-          {judgedFromYourRun(lesson) ? <p className="zs-muted">Your own run of this topology is checked when it ends.</p> : null}
+          {judgedFromYourRun(lesson) ? <YourRunNote lesson={lesson} /> : null}
           {verdict ? (
             <div className={`zs-verdict ${verdict.passed ? 'zs-verdict-pass' : 'zs-verdict-fail'}`} data-testid="lesson-verdict" data-passed={verdict.passed}>
               <strong>{verdict.passed ? '✓ Check passed' : '✕ Not yet'}</strong> <span className="zs-muted">({verdict.source})</span>
