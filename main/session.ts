@@ -340,6 +340,7 @@ export class Session {
     const indexes = new Set(this.socketsOf(node.id));
     const closed = this.table.close(indexes);
     this.gate.release(indexes);
+    this.reportClosed(indexes);
     // Its pipes lost what they held: no in-order shortcut may pair a later receive with those sends.
     this.rewireRecorder(indexes);
     this.lives.markDown(node.id, restartAfterMs === undefined ? undefined : this.later(restartAfterMs, () => void this.restartLater(node)));
@@ -348,6 +349,20 @@ export class Session {
     const when = restartAfterMs === undefined ? 'it stays down until restarted' : `it restarts in ${restartAfterMs} ms`;
     this.logs.log(node.id, `killed: closed ${closed} socket${closed === 1 ? '' : 's'} (linger 0: messages queued in them are lost); ${when}`, 'warn');
     return { node: node.id, state: 'killed', sockets: closed };
+  }
+
+  /**
+   * libzmq reports `closed` only for a listening endpoint: a killed socket that connected would
+   * keep showing its last state. Each killed socket's status says closed, by the kill.
+   */
+  private reportClosed(indexes: ReadonlySet<number>): void {
+    const plan = this.plan as RunPlan;
+    const t = this.recorder?.now() ?? 0;
+    for (const i of indexes) {
+      const p = plan.sockets[i];
+      const endpoint = plan.connects.find((c) => c.socket === i)?.endpoint ?? plan.binds.find((b) => b.socket === i)?.endpoint ?? '';
+      this.emit({ type: 'monitor', t, node: p.nodeId, port: p.port, kind: 'closed', endpoint: this.table.address(endpoint), detail: 'killed' });
+    }
   }
 
   private async restartLater(node: TopologyNode): Promise<void> {

@@ -26,6 +26,8 @@ it('kills a node (its peer sees the disconnect) and restarts it by itself on the
   expect(kill).toEqual({ node: 'consumer', state: 'killed', sockets: 1 });
   const killedAt = tasks(t).length;
   await t.waitFor('monitor', (e) => e.node === 'producer' && e.kind === 'disconnected');
+  // Its own socket's status says so too (libzmq reports closed only for listeners).
+  expect(t.events.some((e) => e.type === 'monitor' && e.node === 'consumer' && e.kind === 'closed' && e.detail === 'killed')).toBe(true);
   await sleep(150);
   // Down: nothing reaches its reader.
   expect(tasks(t).length).toBe(killedAt);
