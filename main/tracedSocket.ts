@@ -38,8 +38,16 @@ export interface SendOptions {
 export type Gate = (socket: number) => Promise<void> | undefined;
 
 export function toFrames(frames: readonly FrameLike[]): Uint8Array[] {
-  return frames.map((f) => (typeof f === 'string' ? Buffer.from(f) : f));
+  const out = new Array<Uint8Array>(frames.length);
+  for (let k = 0; k < frames.length; k++) {
+    const f = frames[k];
+    out[k] = typeof f === 'string' ? Buffer.from(f) : f;
+  }
+  return out;
 }
+
+/** The options of a plain send, shared: a behaviour's send allocates no options object. */
+const NO_OPTIONS: SendOptions = Object.freeze({});
 
 export class RunSocket {
   private readonly io: Channel;
@@ -64,15 +72,26 @@ export class RunSocket {
   }
 
   /** Sends one message (all frames) and returns its message id. Rejects with zeromq's error. */
-  async send(frames: readonly FrameLike[], options: SendOptions = {}): Promise<number> {
+  send(frames: readonly FrameLike[], options: SendOptions = NO_OPTIONS): Promise<number> {
     const bytes = toFrames(frames);
     const held = options.passGate ? undefined : this.gate(this.index);
+    // The usual case, once per message: the run is not paused and no other send of this socket is under way.
+    if (held === undefined && !this.busy) return this.sendNow(bytes, options);
+    return this.sendLater(bytes, options, held);
+  }
+
+  /** A send that waits first: held by the paused run's gate, or queued behind this socket's send under way. */
+  private async sendLater(bytes: Uint8Array[], options: SendOptions, held: Promise<void> | undefined): Promise<number> {
     if (held) {
       await held;
       // Released by a stop: the socket is gone, and nothing was sent.
       if (this.socket.closed) throw Object.assign(new Error('the run stopped while this send was held'), { code: 'ESTOPPED' });
     }
     if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return this.sendNow(bytes, options);
+  }
+
+  private async sendNow(bytes: Uint8Array[], options: SendOptions): Promise<number> {
     this.busy = true;
     const queuedBefore = this.recorder.inFlight[this.index];
     const pending = this.recorder.send(this.index, bytes, options.cause ?? 0, options.fanOut, options.control);
@@ -87,7 +106,8 @@ export class RunSocket {
       const waited = this.recorder.sendDone(pending);
       // A send cut short by the stop is not a blocked send: the run is over.
       if (waited >= BLOCKED_SEND_MS && !this.socket.closed) this.blocked(pending, waited, queuedBefore);
-      const next = this.waiting.shift();
+      // The next queued send takes over while busy stays set, so no new send can overtake it.
+      const next = this.waiting.length > 0 ? this.waiting.shift() : undefined;
       if (next) next();
       else this.busy = false;
     }

@@ -3,10 +3,10 @@
  * a REP expects) and takes replies as they come; a ROUTER answers each request by the identity
  * frame it arrived with.
  */
-import { fillTemplate } from '../../shared/behaviors';
 import type { BehaviorOf } from '../../shared/behaviors';
 import type { NodeContext } from './context';
 import { attempt, socketOf, text } from './context';
+import { compileTemplate } from './template';
 
 export async function dealer(ctx: NodeContext, b: BehaviorOf<'dealer'>): Promise<void> {
   const sock = socketOf(ctx);
@@ -18,8 +18,9 @@ export async function dealer(ctx: NodeContext, b: BehaviorOf<'dealer'>): Promise
       ctx.log(() => `Received ${text(body)}`);
     }
   })();
+  const render = compileTemplate(b.payload, ctx.label, ['i']);
   for (let i = 0; i < b.count && !ctx.stopped; i++) {
-    const payload = fillTemplate(b.payload, { i, node: ctx.label });
+    const payload = render({ i });
     ctx.log(() => `Sending ${payload}`);
     const frames = b.envelope ? ['', payload] : [payload];
     if ((await attempt(ctx, () => `sending "${payload}"`, () => sock.send(frames))) === undefined) break;
@@ -30,6 +31,7 @@ export async function dealer(ctx: NodeContext, b: BehaviorOf<'dealer'>): Promise
 
 export async function router(ctx: NodeContext, b: BehaviorOf<'router'>): Promise<void> {
   const sock = socketOf(ctx);
+  const render = compileTemplate(b.payload, ctx.label, ['msg', 'i']);
   for (let i = 0; !ctx.stopped; i++) {
     const m = await attempt(ctx, 'receiving a request', () => sock.receive());
     if (!m) return;
@@ -40,7 +42,7 @@ export async function router(ctx: NodeContext, b: BehaviorOf<'router'>): Promise
     const msg = text(body);
     ctx.log(() => `Got ${msg} from ${m.frames[0].toString('hex')}`);
     if (b.delayMs > 0) await ctx.sleep(b.delayMs);
-    const answer = fillTemplate(b.payload, { msg, i, node: ctx.label });
+    const answer = render({ msg, i });
     if ((await attempt(ctx, () => `replying "${answer}"`, () => sock.send([...envelope, answer], { cause: m.msg }))) === undefined) return;
   }
 }

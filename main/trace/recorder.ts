@@ -33,6 +33,9 @@ export interface TracedSocket {
   noDirect?: boolean;
 }
 
+/** How many bytes of frames the ring may hold between two cuts before it flushes early. */
+const HELD_BYTES = 64 * 1024 * 1024;
+
 export interface RecorderOptions {
   capacity: number;
   flushMs: number;
@@ -49,6 +52,8 @@ export class TraceRecorder {
   private readonly t0 = performance.now();
   private nextMsg = 1;
   private timer: NodeJS.Timeout | undefined;
+  /** Bytes of the records written since the last cut (the ring holds their frames until then). */
+  private heldBytes = 0;
   // Counters per socket and per edge; grown (never shrunk) when nodes are attached to a run.
   sent: Float64Array;
   received: Float64Array;
@@ -70,6 +75,8 @@ export class TraceRecorder {
    * oldest pending send of its peer without hashing the body.
    */
   private directPeer: Int32Array;
+  /** Per socket, 1 when its type fans out (PUB, XPUB, RADIO): looked up per send without a table keyed by type. */
+  private fanOutType: Uint8Array;
   readonly sockets: TracedSocket[];
   private edgeIds: string[];
 
@@ -80,7 +87,11 @@ export class TraceRecorder {
   ) {
     this.sockets = [...sockets];
     this.edgeIds = [...edgeIds];
-    this.ring = new TraceRing(options.capacity);
+    this.ring = new TraceRing(options.capacity, this.kept);
+    this.kept.held = (seq) => {
+      const frames = this.ring.heldFrames(seq);
+      return frames && { frames, bytes: totalBytes(frames) };
+    };
     this.matcher = new RouteMatcher(
       sockets.map((s) => s.peers),
       { maxAgeMs: options.maxPendingAgeMs, maxPending: options.maxPending },
@@ -98,6 +109,7 @@ export class TraceRecorder {
     this.edgeMessages = new Float64Array(edgeIds.length);
     this.edgeBytes = new Float64Array(edgeIds.length);
     this.directPeer = directPeers(this.sockets);
+    this.fanOutType = fanOutTypes(this.sockets);
   }
 
   /**
@@ -131,6 +143,7 @@ export class TraceRecorder {
     this.edgeBytes = grown(this.edgeBytes, this.edgeIds.length);
     this.matcher.setPeers(this.sockets.map((s) => s.peers));
     this.directPeer = directPeers(this.sockets);
+    this.fanOutType = fanOutTypes(this.sockets);
   }
 
   tables(): TraceTables {
@@ -153,9 +166,9 @@ export class TraceRecorder {
     const msg = this.nextMsg++;
     const edge = s.edges.length === 1 ? s.edges[0] : -1;
     const seq = this.ring.push(t, socket, 0, edge, frames, start, bytes, msg, cause);
-    this.kept.keep(seq, frames, bytes);
+    this.hold(bytes);
     this.countSend(socket, bytes, 1);
-    const fan = fanOut ?? isFanOut(s.type);
+    const fan = fanOut ?? this.fanOutType[socket] === 1;
     const direct = this.directPeer[socket] >= 0 && !fan && !control;
     const pending: PendingSend = {
       msg,
@@ -256,7 +269,7 @@ export class TraceRecorder {
     this.lastReceiveEdge = edge;
     const seq = this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause, from ? from.seq : 0);
     this.lastReceiveSeq = seq;
-    this.kept.keep(seq, frames, bytes);
+    this.hold(bytes);
     this.received[socket]++;
     this.bytesIn[socket] += bytes;
     if (edge >= 0) {
@@ -265,6 +278,15 @@ export class TraceRecorder {
     }
     this.touch(t);
     return msg;
+  }
+
+  /**
+   * The ring holds the frames of every record until the next cut: flush early once they add up to
+   * HELD_BYTES, so a flood of big messages cannot pile up between two timer flushes.
+   */
+  private hold(bytes: number): void {
+    this.heldBytes += bytes;
+    if (this.heldBytes > HELD_BYTES) this.flush();
   }
 
   private touch(t: number): void {
@@ -282,6 +304,7 @@ export class TraceRecorder {
   flush(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    this.heldBytes = 0;
     const batch = this.ring.cut();
     if (batch) this.options.onBatch(batch);
   }
@@ -328,6 +351,10 @@ function inFlightCounted(p: PendingSend): boolean {
 
 function directPeers(sockets: readonly TracedSocket[]): Int32Array {
   return Int32Array.from(sockets, (s, i) => (isDirectSender(sockets, i) ? s.peers[0] : -1));
+}
+
+function fanOutTypes(sockets: readonly TracedSocket[]): Uint8Array {
+  return Uint8Array.from(sockets, (s) => (isFanOut(s.type) ? 1 : 0));
 }
 
 function grown(a: Float64Array, n: number): Float64Array {

@@ -4,7 +4,8 @@
  * cost ~13% of throughput where objects + JSON cost ~37%).
  */
 import type { BlockedBy, BlockedSend, FaultMark, FaultedReceive, TraceBatch } from '../../shared/trace';
-import { decodePreviewRange, PREVIEW_BYTES } from './body';
+import type { FrameStore } from './frames';
+import { PreviewColumn } from './previews';
 
 export class TraceRing {
   readonly capacity: number;
@@ -16,11 +17,8 @@ export class TraceRing {
   private readonly bytes: Uint32Array;
   private readonly msg: Uint32Array;
   private readonly cause: Uint32Array;
-  /** PREVIEW_BYTES per record of the first body frame; strings are made only when a batch is cut. */
-  private readonly previewBytes: Buffer;
-  private readonly previewLength: Uint8Array;
-  /** Bit 0: the frame was longer than the preview; bits 1..: body frames after the first. */
-  private readonly previewInfo: Uint32Array;
+  /** Previews: each record holds its frames until the cut, which copies a few bytes (strings are made only then too). */
+  private readonly previews: PreviewColumn;
   /** seq of an earlier record with the same body (the send a receive matched), 0 for none. */
   private readonly sameAs: Float64Array;
   /** seq of the next record written (seq starts at 1). */
@@ -35,7 +33,11 @@ export class TraceRing {
   private faulted: FaultedReceive[] = [];
   totalDropped = 0;
 
-  constructor(capacity: number) {
+  /** `kept`: where the cut hands the frames of the latest records, for the message inspector. */
+  constructor(
+    capacity: number,
+    private readonly kept?: FrameStore,
+  ) {
     this.capacity = capacity;
     this.t = new Float64Array(capacity);
     this.socket = new Uint16Array(capacity);
@@ -45,9 +47,7 @@ export class TraceRing {
     this.bytes = new Uint32Array(capacity);
     this.msg = new Uint32Array(capacity);
     this.cause = new Uint32Array(capacity);
-    this.previewBytes = Buffer.alloc(capacity * PREVIEW_BYTES);
-    this.previewLength = new Uint8Array(capacity);
-    this.previewInfo = new Uint32Array(capacity);
+    this.previews = new PreviewColumn(capacity);
     this.sameAs = new Float64Array(capacity);
   }
 
@@ -74,7 +74,7 @@ export class TraceRing {
     this.bytes[i] = bytes;
     this.msg[i] = msg;
     this.cause[i] = cause;
-    this.keepPreview(i, frames, bodyStart);
+    this.previews.hold(i, frames, bodyStart);
     this.sameAs[i] = sameAs;
     if (seq - this.unflushed >= this.capacity) {
       this.unflushed++;
@@ -84,31 +84,21 @@ export class TraceRing {
     return seq;
   }
 
-  private keepPreview(i: number, frames: readonly Uint8Array[], start: number): void {
-    if (start >= frames.length) {
-      this.previewLength[i] = 0;
-      this.previewInfo[i] = 0;
-      return;
-    }
-    const first = frames[start];
-    const n = first.length < PREVIEW_BYTES ? first.length : PREVIEW_BYTES;
-    const at = i * PREVIEW_BYTES;
-    // A plain loop: Buffer#copy makes a view and goes through argument checks, which cost more than 48 bytes do.
-    const to = this.previewBytes;
-    for (let k = 0; k < n; k++) to[at + k] = first[k];
-    this.previewLength[i] = n;
-    this.previewInfo[i] = (first.length > n ? 1 : 0) | ((frames.length - start - 1) << 1);
-  }
-
-  private previewAt(i: number): string {
-    const at = i * PREVIEW_BYTES;
-    const info = this.previewInfo[i];
-    return decodePreviewRange(this.previewBytes, at, at + this.previewLength[i], (info & 1) === 1, info >>> 1);
-  }
-
   /** The preview of a record still in the ring, or undefined once it was overwritten. */
   previewOf(seq: number): string | undefined {
-    return seq > this.nextSeq - 1 - this.capacity && seq < this.nextSeq ? this.previewAt(seq % this.capacity) : undefined;
+    if (!this.has(seq)) return undefined;
+    const i = seq % this.capacity;
+    return this.previews.isLinked(i) ? this.previewOf(this.sameAs[i]) : this.previews.text(i);
+  }
+
+  /** The frames of a record whose batch is not cut yet (the inspector's store has them after the cut). */
+  heldFrames(seq: number): readonly Uint8Array[] | undefined {
+    return this.has(seq) ? this.previews.heldFrames(seq % this.capacity) : undefined;
+  }
+
+  /** Whether record `seq` is still in the ring (not overwritten by newer ones). */
+  private has(seq: number): boolean {
+    return seq > this.nextSeq - 1 - this.capacity && seq < this.nextSeq;
   }
 
   /** Sets the edge of a record still in the ring (a send whose receiver told which edge it took). */
@@ -137,10 +127,18 @@ export class TraceRing {
     batch.bytes.set(this.bytes.subarray(from, end), to);
     batch.msg.set(this.msg.subarray(from, end), to);
     batch.cause.set(this.cause.subarray(from, end), to);
+    // Only the latest records' frames stay for the inspector: its store would overwrite older ones at once.
+    const keepFrom = this.nextSeq - (this.kept?.capacity ?? 0);
     for (let k = 0; k < n; k++) {
-      // A receive shows the same body as the send it matched: decode once per message when both are here.
-      const same = this.sameAs[from + k] - firstSeq;
-      batch.preview[to + k] = same >= 0 && same < to + k ? batch.preview[same] : this.previewAt(from + k);
+      const slot = from + k;
+      const seq = firstSeq + to + k;
+      // A receive shows the same body as the send it matched: when both are in this batch, its
+      // preview is the send's (no copy, no second decode).
+      const same = this.sameAs[slot] - firstSeq;
+      const linked = same >= 0 && same < to + k;
+      const frames = this.previews.settle(slot, linked);
+      if (frames && seq >= keepFrom) this.kept?.keep(seq, frames, this.bytes[slot]);
+      batch.preview[to + k] = linked ? batch.preview[same] : this.previews.text(slot);
     }
   }
 

@@ -37,10 +37,16 @@ interface Chain {
   tail: PendingSend;
 }
 
+/** The sends still pending over one direct pipe, oldest first; slots before `head` are cleared. */
+interface DirectQueue {
+  queue: (PendingSend | undefined)[];
+  head: number;
+}
+
 export class RouteMatcher {
   private readonly byHash = new Map<number, Chain>();
-  /** Sends over a direct pipe (see TraceRecorder), in order, per sender; passed slots cleared. */
-  private readonly direct = new Map<number, { queue: (PendingSend | undefined)[]; head: number }>();
+  /** Sends over a direct pipe (see TraceRecorder), in order, indexed by sender (an array: no hashing per message). */
+  private readonly direct: (DirectQueue | undefined)[] = [];
   /** All pending sends in send order, for eviction by age and count; passed slots are cleared. */
   private readonly fifo: (PendingSend | undefined)[] = [];
   private fifoHead = 0;
@@ -62,8 +68,8 @@ export class RouteMatcher {
 
   /** A send over a one-to-one pipe that never drops: its receiver takes sends in order, no hash. */
   offerDirect(p: PendingSend): void {
-    let d = this.direct.get(p.sender);
-    if (!d) this.direct.set(p.sender, (d = { queue: [], head: 0 }));
+    let d = this.direct[p.sender];
+    if (!d) this.direct[p.sender] = d = { queue: [], head: 0 };
     d.queue.push(p);
     this.fifo.push(p);
     this.live++;
@@ -72,7 +78,7 @@ export class RouteMatcher {
 
   /** The oldest send still pending over the direct pipe from `sender`. */
   claimDirect(sender: number): PendingSend | undefined {
-    const d = this.direct.get(sender);
+    const d = this.direct[sender];
     if (!d) return undefined;
     while (d.head < d.queue.length) {
       const p = d.queue[d.head] as PendingSend;
@@ -87,7 +93,7 @@ export class RouteMatcher {
     return undefined;
   }
 
-  private compactDirect(d: { queue: (PendingSend | undefined)[]; head: number }): void {
+  private compactDirect(d: DirectQueue): void {
     if (d.head > 4096 && d.head * 2 > d.queue.length) {
       d.queue.splice(0, d.head);
       d.head = 0;
