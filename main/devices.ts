@@ -10,8 +10,8 @@
  */
 import type { DeviceKind } from '../shared/topology';
 import type { NodeContext } from './behaviors/context';
-import { attempt, socketOf } from './behaviors/context';
-import type { RunSocket } from './tracedSocket';
+import { report, socketOf } from './behaviors/context';
+import type { Received, RunSocket } from './tracedSocket';
 
 /** Called with the raw subscription frame whenever a forwarder passes one upstream. */
 export type SubscriptionObserver = (frontend: RunSocket, frame: Buffer) => void;
@@ -42,14 +42,24 @@ async function relay(
   what: string,
   inspect?: (first: Buffer) => void,
 ): Promise<void> {
+  // Said once per relay, not per hop: every hop is a message, and this loop is on its path.
+  const receiving = `receiving a ${what} on ${from.port}`;
+  const forwarding = `forwarding a ${what} to ${to.port}`;
+  const control = what === 'subscription';
   while (!ctx.stopped) {
-    const m = await attempt(ctx, () => `receiving a ${what} on ${from.port}`, () => from.receive());
-    if (!m) return;
+    let m: Received;
+    try {
+      m = await from.receive();
+    } catch (err) {
+      report(ctx, receiving, err);
+      return;
+    }
     if (inspect && m.frames.length > 0) inspect(m.frames[0]);
-    const control = what === 'subscription';
-    const sent = await attempt(ctx, () => `forwarding a ${what} to ${to.port}`, () =>
-      to.send(m.frames, control ? { cause: m.msg, control, fanOut: true } : { cause: m.msg }),
-    );
-    if (sent === undefined) return;
+    try {
+      await to.send(m.frames, control ? { cause: m.msg, control, fanOut: true } : { cause: m.msg });
+    } catch (err) {
+      report(ctx, forwarding, err);
+      return;
+    }
   }
 }

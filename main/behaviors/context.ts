@@ -7,7 +7,10 @@ export interface NodeContext {
   label: string;
   /** The node's sockets by port ('' for a plain socket node). */
   sockets: ReadonlyMap<string, RunSocket>;
-  /** A log line; pass a function on per-message paths so throttled lines are never built. */
+  /**
+   * A log line; pass a function on per-message paths so throttled lines are never built. The
+   * function is called at once or never, so a behaviour may reuse one across messages.
+   */
   log(line: string | (() => string), level?: 'info' | 'warn' | 'error'): void;
   /** A runtime error as an event naming this node (never thrown past the behaviour). */
   error(code: string, message: string, hint: string): void;

@@ -7,9 +7,12 @@ import { compileTemplate } from './template';
 export async function produce(ctx: NodeContext, b: BehaviorOf<'produce'>): Promise<void> {
   const sock = socketOf(ctx);
   const render = compileTemplate(b.payload, ctx.label, ['i']);
+  let payload = '';
+  // One line-maker for the whole run (ctx.log calls it at once or never): no closure per message.
+  const line = (): string => `Sending ${payload}`;
   for (let i = 0; i < b.count && !ctx.stopped; i++) {
-    const payload = render({ i });
-    ctx.log(() => `Sending ${payload}`);
+    payload = render({ i });
+    ctx.log(line);
     try {
       await sock.send([payload]);
     } catch (err) {

@@ -22,8 +22,10 @@ export async function subscribe(ctx: NodeContext, b: BehaviorOf<'subscribe'>): P
 export async function consumeLoop(ctx: NodeContext, count: number | undefined): Promise<void> {
   const sock = socketOf(ctx);
   let n = 0;
+  let m: Received | undefined;
+  // One line-maker for the whole loop (ctx.log calls it at once or never): no closure per message.
+  const line = (): string => (m ? text(m.frames) : '');
   while (!ctx.stopped && (count === undefined || n < count)) {
-    let m: Received;
     try {
       m = await sock.receive();
     } catch (err) {
@@ -31,7 +33,7 @@ export async function consumeLoop(ctx: NodeContext, count: number | undefined): 
       return;
     }
     n++;
-    ctx.log(() => text(m.frames));
+    ctx.log(line);
   }
   if (count !== undefined && n >= count) ctx.log(() => `Received ${n} messages`);
 }

@@ -2,8 +2,6 @@
  * The full frames of the most recent records, for the message inspector. The trace ring keeps
  * only a short preview per record; this keeps references to the last few thousand messages'
  * frames (no copy for ordinary sizes), so an inspector can show every frame of what just happened.
- * The ring hands records over when it cuts their batch; until then it holds their frames itself,
- * and `get` asks it (see `held`).
  */
 
 /** Frames of a record as the inspector receives them. */
@@ -17,23 +15,18 @@ export const KEPT_RECORDS = 4096;
 /** Per record; bigger messages keep a copy of their first bytes (bounds the store to ~64 MiB). */
 export const KEPT_BYTES = 16_384;
 
-/** Frames and total bytes of a record the trace ring still holds (its batch is not cut yet). */
-export type HeldFrames = (seq: number) => { frames: readonly Uint8Array[]; bytes: number } | undefined;
-
 export class FrameStore {
   private readonly seqs: Float64Array;
   private readonly slots: (readonly Uint8Array[] | undefined)[];
   private readonly cut: Uint8Array;
-  /** Records not handed over yet; set by the recorder that owns the ring. */
-  held: HeldFrames = () => undefined;
 
-  constructor(readonly capacity = KEPT_RECORDS) {
+  constructor(private readonly capacity = KEPT_RECORDS) {
     this.seqs = new Float64Array(capacity);
     this.slots = new Array<readonly Uint8Array[] | undefined>(capacity);
     this.cut = new Uint8Array(capacity);
   }
 
-  /** Keeps the frames of record `seq` (called when its batch is cut): array stores for ordinary messages. */
+  /** Keeps the frames of record `seq`; the hot path does two array stores for ordinary messages. */
   keep(seq: number, frames: readonly Uint8Array[], bytes: number): void {
     const i = seq % this.capacity;
     this.seqs[i] = seq;
@@ -50,10 +43,8 @@ export class FrameStore {
   get(seq: number): KeptFrames | undefined {
     const i = seq % this.capacity;
     const frames = this.slots[i];
-    if (this.seqs[i] === seq && frames) return { frames, truncated: this.cut[i] === 1 };
-    const held = this.held(seq);
-    if (!held) return undefined;
-    return held.bytes <= KEPT_BYTES ? { frames: held.frames, truncated: false } : { frames: truncate(held.frames), truncated: true };
+    if (this.seqs[i] !== seq || !frames) return undefined;
+    return { frames, truncated: this.cut[i] === 1 };
   }
 }
 

@@ -33,9 +33,6 @@ export interface TracedSocket {
   noDirect?: boolean;
 }
 
-/** How many bytes of frames the ring may hold between two cuts before it flushes early. */
-const HELD_BYTES = 64 * 1024 * 1024;
-
 export interface RecorderOptions {
   capacity: number;
   flushMs: number;
@@ -52,8 +49,6 @@ export class TraceRecorder {
   private readonly t0 = performance.now();
   private nextMsg = 1;
   private timer: NodeJS.Timeout | undefined;
-  /** Bytes of the records written since the last cut (the ring holds their frames until then). */
-  private heldBytes = 0;
   // Counters per socket and per edge; grown (never shrunk) when nodes are attached to a run.
   sent: Float64Array;
   received: Float64Array;
@@ -87,11 +82,7 @@ export class TraceRecorder {
   ) {
     this.sockets = [...sockets];
     this.edgeIds = [...edgeIds];
-    this.ring = new TraceRing(options.capacity, this.kept);
-    this.kept.held = (seq) => {
-      const frames = this.ring.heldFrames(seq);
-      return frames && { frames, bytes: totalBytes(frames) };
-    };
+    this.ring = new TraceRing(options.capacity);
     this.matcher = new RouteMatcher(
       sockets.map((s) => s.peers),
       { maxAgeMs: options.maxPendingAgeMs, maxPending: options.maxPending },
@@ -166,7 +157,7 @@ export class TraceRecorder {
     const msg = this.nextMsg++;
     const edge = s.edges.length === 1 ? s.edges[0] : -1;
     const seq = this.ring.push(t, socket, 0, edge, frames, start, bytes, msg, cause);
-    this.hold(bytes);
+    this.kept.keep(seq, frames, bytes);
     this.countSend(socket, bytes, 1);
     const fan = fanOut ?? this.fanOutType[socket] === 1;
     const direct = this.directPeer[socket] >= 0 && !fan && !control;
@@ -193,10 +184,13 @@ export class TraceRecorder {
     return pending;
   }
 
-  /** The send of `p` returned (it left, or failed): how long libzmq kept it, in ms. */
-  sendDone(p: PendingSend): number {
+  /**
+   * The send of `p` returned (it left, or failed): how long libzmq kept it, in ms. `waited` false:
+   * the caller knows it did not wait (it returned in the same microtask drain), so no clock read.
+   */
+  sendDone(p: PendingSend, waited = true): number {
     this.sendingSince[p.sender] = 0;
-    return this.now() - p.t;
+    return waited ? this.now() - p.t : 0;
   }
 
   /**
@@ -269,7 +263,7 @@ export class TraceRecorder {
     this.lastReceiveEdge = edge;
     const seq = this.ring.push(t, socket, 1, edge, frames, start, bytes, msg, cause, from ? from.seq : 0);
     this.lastReceiveSeq = seq;
-    this.hold(bytes);
+    this.kept.keep(seq, frames, bytes);
     this.received[socket]++;
     this.bytesIn[socket] += bytes;
     if (edge >= 0) {
@@ -280,18 +274,12 @@ export class TraceRecorder {
     return msg;
   }
 
-  /**
-   * The ring holds the frames of every record until the next cut: flush early once they add up to
-   * HELD_BYTES, so a flood of big messages cannot pile up between two timer flushes.
-   */
-  private hold(bytes: number): void {
-    this.heldBytes += bytes;
-    if (this.heldBytes > HELD_BYTES) this.flush();
-  }
-
   private touch(t: number): void {
     this.lastActivity = t;
     if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.options.flushMs);
+    // Past half the ring, cut now rather than wait for the timer: nothing gets overwritten unsent,
+    // and a receive's preview can point to its send's slot (see TraceRing.push).
+    else if (this.ring.unflushedCount >= this.ring.capacity / 2) this.flush();
   }
 
   /** An edge fault dropped or held a receive already recorded: the trace says so (an amendment). */
@@ -304,7 +292,6 @@ export class TraceRecorder {
   flush(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    this.heldBytes = 0;
     const batch = this.ring.cut();
     if (batch) this.options.onBatch(batch);
   }

@@ -4,7 +4,6 @@
  * cost ~13% of throughput where objects + JSON cost ~37%).
  */
 import type { BlockedBy, BlockedSend, FaultMark, FaultedReceive, TraceBatch } from '../../shared/trace';
-import type { FrameStore } from './frames';
 import { PreviewColumn } from './previews';
 
 export class TraceRing {
@@ -17,7 +16,7 @@ export class TraceRing {
   private readonly bytes: Uint32Array;
   private readonly msg: Uint32Array;
   private readonly cause: Uint32Array;
-  /** Previews: each record holds its frames until the cut, which copies a few bytes (strings are made only then too). */
+  /** PREVIEW_BYTES per record of the first body frame; strings are made only when a batch is cut. */
   private readonly previews: PreviewColumn;
   /** seq of an earlier record with the same body (the send a receive matched), 0 for none. */
   private readonly sameAs: Float64Array;
@@ -33,11 +32,7 @@ export class TraceRing {
   private faulted: FaultedReceive[] = [];
   totalDropped = 0;
 
-  /** `kept`: where the cut hands the frames of the latest records, for the message inspector. */
-  constructor(
-    capacity: number,
-    private readonly kept?: FrameStore,
-  ) {
+  constructor(capacity: number) {
     this.capacity = capacity;
     this.t = new Float64Array(capacity);
     this.socket = new Uint16Array(capacity);
@@ -74,7 +69,9 @@ export class TraceRing {
     this.bytes[i] = bytes;
     this.msg[i] = msg;
     this.cause[i] = cause;
-    this.previews.hold(i, frames, bodyStart);
+    // A receive's body is its send's: it may show the send's preview bytes, if the send is recent
+    // enough to stay in the ring until this record is cut (the recorder cuts at half the capacity).
+    this.previews.keep(i, frames, bodyStart, sameAs > 0 && seq - sameAs < this.capacity / 2 ? sameAs % this.capacity : -1);
     this.sameAs[i] = sameAs;
     if (seq - this.unflushed >= this.capacity) {
       this.unflushed++;
@@ -84,19 +81,18 @@ export class TraceRing {
     return seq;
   }
 
-  /** The preview of a record still in the ring, or undefined once it was overwritten. */
+  /** The preview of a record still in the ring, or undefined once it (or the send it shows) was overwritten. */
   previewOf(seq: number): string | undefined {
     if (!this.has(seq)) return undefined;
     const i = seq % this.capacity;
-    return this.previews.isLinked(i) ? this.previewOf(this.sameAs[i]) : this.previews.text(i);
+    return !this.previews.isLinked(i) || this.has(this.sameAs[i]) ? this.previews.text(i) : undefined;
   }
 
-  /** The frames of a record whose batch is not cut yet (the inspector's store has them after the cut). */
-  heldFrames(seq: number): readonly Uint8Array[] | undefined {
-    return this.has(seq) ? this.previews.heldFrames(seq % this.capacity) : undefined;
+  /** Records written and not cut into a batch yet. */
+  get unflushedCount(): number {
+    return this.nextSeq - this.unflushed;
   }
 
-  /** Whether record `seq` is still in the ring (not overwritten by newer ones). */
   private has(seq: number): boolean {
     return seq > this.nextSeq - 1 - this.capacity && seq < this.nextSeq;
   }
@@ -127,18 +123,10 @@ export class TraceRing {
     batch.bytes.set(this.bytes.subarray(from, end), to);
     batch.msg.set(this.msg.subarray(from, end), to);
     batch.cause.set(this.cause.subarray(from, end), to);
-    // Only the latest records' frames stay for the inspector: its store would overwrite older ones at once.
-    const keepFrom = this.nextSeq - (this.kept?.capacity ?? 0);
     for (let k = 0; k < n; k++) {
-      const slot = from + k;
-      const seq = firstSeq + to + k;
-      // A receive shows the same body as the send it matched: when both are in this batch, its
-      // preview is the send's (no copy, no second decode).
-      const same = this.sameAs[slot] - firstSeq;
-      const linked = same >= 0 && same < to + k;
-      const frames = this.previews.settle(slot, linked);
-      if (frames && seq >= keepFrom) this.kept?.keep(seq, frames, this.bytes[slot]);
-      batch.preview[to + k] = linked ? batch.preview[same] : this.previews.text(slot);
+      // A receive shows the same body as the send it matched: decode once per message when both are here.
+      const same = this.sameAs[from + k] - firstSeq;
+      batch.preview[to + k] = same >= 0 && same < to + k ? batch.preview[same] : (this.previewOf(firstSeq + to + k) ?? '');
     }
   }
 
@@ -160,7 +148,8 @@ export class TraceRing {
       bytes: new Uint32Array(count),
       msg: new Uint32Array(count),
       cause: new Uint32Array(count),
-      preview: new Array<string>(count).fill(''),
+      // Every index is written by copy() below: no fill first.
+      preview: new Array<string>(count),
     };
     if (this.faulted.length > 0) {
       batch.faulted = this.faulted;
